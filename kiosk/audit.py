@@ -1,0 +1,18 @@
+"""The audit log: who did what, when (UTC). Called inside a use case's write transaction."""
+from datetime import datetime, timezone
+
+from models import AuditEntry
+
+
+def record(actor: str, action: str, subject: str = "", detail: str = "") -> AuditEntry:
+    return AuditEntry.create(
+        at=datetime.now(timezone.utc).replace(tzinfo=None),
+        actor=actor,
+        action=action,
+        subject=subject,
+        detail=detail,
+    )
+
+
+def recent(limit: int = 200) -> list[AuditEntry]:
+    return list(AuditEntry.select().order_by(AuditEntry.id.desc()).limit(limit))

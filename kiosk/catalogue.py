@@ -1,0 +1,87 @@
+"""Every visible string, in Indonesian and English: key -> (Indonesian, English)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # header and store
+    "header.no_event": ("Belum ada acara", "No event yet"),
+    "header.online": ("Terhubung", "Online"),
+    "header.offline": ("Terputus", "Offline"),
+    "store.unavailable": (
+        "Data sementara tidak tersedia. Mencoba lagi…",
+        "Temporarily unavailable. Trying again…",
+    ),
+    # postures
+    "posture.public": ("publik", "public"),
+    "posture.display": ("layar", "display"),
+    "posture.staff": ("staf", "staff"),
+    "exit.title": ("Keluar dari layar ini", "Leave this screen"),
+    "exit.prompt": ("PIN admin, lalu Enter (Esc untuk batal):", "Admin PIN, then Enter (Esc to cancel):"),
+    "exit.wrong": ("PIN salah.", "Wrong PIN."),
+    # login and hub
+    "login.title": ("Masuk staf", "Staff login"),
+    "login.name": ("Nama", "Name"),
+    "login.pin": ("PIN", "PIN"),
+    "login.wrong": ("Nama atau PIN salah.", "Wrong name or PIN."),
+    "login.locked": (
+        "Terlalu banyak PIN salah. Coba lagi dalam {seconds} detik.",
+        "Too many wrong PINs. Try again in {seconds} seconds.",
+    ),
+    "hub.title": ("Halo, {name} ({role})", "Hello, {name} ({role})"),
+    "hub.hint": ("Pilih dengan ↑↓ dan Enter.", "Choose with ↑↓ and Enter."),
+    "hub.logout": ("Keluar akun", "Log out"),
+    "hub.overview": ("Ikhtisar acara", "Event overview"),
+    "hub.venues": ("Panduan tempat", "Venue guide"),
+    "hub.audit": ("Log audit", "Audit log"),
+    "role.desk": ("meja registrasi", "desk"),
+    "role.seller": ("penjual", "seller"),
+    "role.awards": ("penghargaan", "awards"),
+    "role.admin": ("admin", "admin"),
+    # launcher
+    "launcher.title": ("Demo: pilih layar", "Demo: choose a screen"),
+    "launcher.staff": ("Masuk staf", "Staff login"),
+    "launcher.venues": ("Panduan tempat", "Venue guide"),
+    "launcher.overview": ("Ikhtisar acara", "Event overview"),
+    "launcher.quit": ("Keluar", "Quit"),
+    "launcher.credentials": (
+        "Staf demo: admin / PIN 2018 · meja / PIN 1111. Layar publik: Ctrl+Q lalu PIN admin.",
+        "Demo staff: admin / PIN 2018 · meja / PIN 1111. Public screens: Ctrl+Q, then the admin PIN.",
+    ),
+    # navigation
+    "nav.back": ("Kembali", "Back"),
+    "nav.language": ("English", "Bahasa Indonesia"),
+    # overview
+    "overview.title": ("Ikhtisar: {name}", "Overview: {name}"),
+    "overview.empty": (
+        "Belum ada acara. Jalankan `kiosk import FOLDER` atau `kiosk demo`.",
+        "No event yet. Run `kiosk import FOLDER` or `kiosk demo`.",
+    ),
+    "overview.kind": ("Jenis lembaga", "Kind of institution"),
+    "overview.category": ("Kategori peserta", "Attendee category"),
+    "overview.count": ("Jumlah", "Count"),
+    "overview.institutions": ("Semua lembaga", "All institutions"),
+    "overview.attendees": ("Semua peserta", "All attendees"),
+    "overview.venue": ("Tempat", "Venue"),
+    "overview.rooms": ("Ruang", "Rooms"),
+    "overview.capacity": ("Kapasitas", "Capacity"),
+    "overview.total": ("Jumlah", "Total"),
+    "kind.provincial": ("Perpustakaan provinsi", "Provincial library"),
+    "kind.regency-city": ("Perpustakaan kabupaten/kota", "Regency/city library"),
+    "kind.village-tbm": ("Perpustakaan desa/TBM", "Village library/TBM"),
+    "kind.guest": ("Tamu", "Guest"),
+    "category.participant": ("Peserta", "Participant"),
+    "category.vip": ("VIP", "VIP"),
+    "category.press": ("Pers", "Press"),
+    "category.staff": ("Panitia", "Staff"),
+    "category.speaker": ("Narasumber", "Speaker"),
+    # audit
+    "audit.title": ("Log audit (terbaru di atas)", "Audit log (newest first)"),
+    "audit.when": ("Waktu", "When"),
+    "audit.who": ("Oleh", "Who"),
+    "audit.what": ("Tindakan", "Action"),
+    "audit.subject": ("Subjek", "Subject"),
+    "audit.detail": ("Rincian", "Detail"),
+    # venue guide
+    "venues.title": ("Panduan tempat dan ruang", "Venues and rooms"),
+    "venues.here": ("Anda di sini", "You are here"),
+    "venues.floor": ("lantai {floor}", "floor {floor}"),
+    "venues.capacity": ("{capacity} kursi", "{capacity} seats"),
+}

@@ -1,0 +1,206 @@
+"""The `kiosk` command."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from importlib.resources import files
+from pathlib import Path
+from typing import Callable
+
+from kiosk import i18n
+from kiosk.clock import ClockError
+from kiosk.importer import ImportFailed, import_event
+from kiosk.importer.problems import Problem
+from kiosk.staff import StaffError, add_user
+from kiosk.store import StoreError, open_store, translate_errors
+
+DEMO_FOLDER = files("kiosk.demo") / "plm2018"
+DEMO_USERS = (("admin", "admin", "2018"), ("meja", "desk", "1111"))
+MAX_SHOWN_PROBLEMS = 200
+DEMO_START = "2018-07-05T07:30"  # the first morning of the demo event, in its zone
+
+
+def common_options(suppress: bool) -> argparse.ArgumentParser:
+    """Options every level takes; on subcommands they default to 'not given' so either place works."""
+    default = argparse.SUPPRESS if suppress else None
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db", metavar="URL", default=default,
+                        help="store URL: sqlite:///PATH or postgresql://USER@HOST/NAME (default: $KIOSK_DB, "
+                             "else a SQLite file in the user data folder)")
+    parser.add_argument("--now", metavar="ISO-TIME", default=default,
+                        help="start the clock at this time, read in the event's zone (default: $KIOSK_NOW)")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=default, help="screen language (default: id)")
+    parser.add_argument("--event", metavar="SLUG", default=default,
+                        help="which event of the store (default: the latest imported)")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options(suppress=True)
+    parser = argparse.ArgumentParser(
+        prog="kiosk", parents=[common_options(suppress=False)],
+        description="Event kiosks on one shared store: check-in, directory, sales board, award reveal.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    demo = commands.add_parser("demo", parents=[common], help="load the PLM 2018 demo if the store is empty, "
+                                                               "then open the screen launcher")
+    demo.set_defaults(run=run_demo)
+
+    importing = commands.add_parser("import", parents=[common], help="import an event folder (event.toml, "
+                                                                     "institutions.csv, attendees.csv)")
+    importing.add_argument("path", type=Path, help="the event folder")
+    importing.set_defaults(run=run_import)
+
+    info = commands.add_parser("info", parents=[common], help="where the store is, its schema version, counts")
+    info.set_defaults(run=run_info)
+
+    staff = commands.add_parser("staff", parents=[common], help="staff login, then the screens of your role")
+    staff.set_defaults(run=run_staff)
+
+    venues = commands.add_parser("venues", parents=[common], help="public venue guide (admin PIN to leave)")
+    venues.add_argument("--venue", metavar="CODE", help="the venue this kiosk stands in")
+    venues.set_defaults(run=run_venues)
+
+    user = commands.add_parser("user", parents=[common], help="staff accounts")
+    user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = user_commands.add_parser("add", parents=[common], help="add a staff user, or reset their role and PIN")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=("desk", "seller", "awards", "admin"))
+    add.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input, not a prompt")
+    add.set_defaults(run=run_user_add)
+    listing = user_commands.add_parser("list", parents=[common], help="list staff users")
+    listing.set_defaults(run=run_user_list)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        i18n.set_language(args.lang or "id")
+        return args.run(args) or 0
+    except ImportFailed as failed:
+        print_problems(failed.problems.found)
+        return 1
+    except (StoreError, StaffError, ClockError) as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def print_problems(problems: list[Problem]) -> None:
+    shown = sorted(problems)
+    for problem in shown[:MAX_SHOWN_PROBLEMS]:
+        print(problem, file=sys.stderr)
+    if len(shown) > MAX_SHOWN_PROBLEMS:
+        print(f"… and {len(shown) - MAX_SHOWN_PROBLEMS} more", file=sys.stderr)
+    print(f"kiosk: {len(shown)} problems found; nothing was imported.", file=sys.stderr)
+
+
+def run_import(args) -> int:
+    store = open_store(args.db)
+    with translate_errors(store.url):
+        plan, tally = import_event(args.path)
+    print(f"Imported {plan.event.name} ({plan.event.slug}) into {store.location}: "
+          f"{len(plan.event.venues)} venues, {sum(len(v.rooms) for v in plan.event.venues)} rooms, "
+          f"{len(plan.institutions)} institutions, {len(plan.attendees)} attendees.")
+    changes = ", ".join(f"{what} {count}" for what, count in sorted(tally.items())) or "nothing changed"
+    print(f"Changes: {changes}.")
+    return 0
+
+
+def run_info(args) -> int:
+    from kiosk.context import find_event
+    from kiosk.overview import event_counts, staff_count
+
+    store = open_store(args.db)
+    with translate_errors(store.url):
+        print(f"Store: {store.location} ({store.backend}), schema version {store.schema_version}")
+        event = find_event(args.event)
+        if event is None:
+            print("No event yet: run `kiosk import FOLDER` or `kiosk demo`.")
+        else:
+            print_counts(event, event_counts(event))
+        print(f"Staff users: {staff_count()}")
+    return 0
+
+
+def print_counts(event, counts) -> None:
+    print(f"Event: {event.name} ({event.slug}), {event.time_zone}, days {', '.join(event.day_list)}")
+    print(f"Venues: {len(counts.venues)}, rooms: {counts.rooms}")
+    kinds = ", ".join(f"{kind} {n}" for kind, n in counts.institutions_by_kind.items())
+    print(f"Institutions: {counts.institutions} ({kinds})")
+    categories = ", ".join(f"{category} {n}" for category, n in counts.attendees_by_category.items())
+    print(f"Attendees: {counts.attendees} ({categories})")
+
+
+def run_user_add(args) -> int:
+    open_store(args.db)
+    pin = read_pin(args.pin_stdin)
+    user = add_user(args.name, args.role, pin)
+    print(f"Staff user {user.name} ({user.role}) is ready.")
+    return 0
+
+
+def read_pin(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().strip()
+    pin = getpass.getpass("PIN: ")
+    if getpass.getpass("PIN again: ") != pin:
+        raise StaffError("The two PINs differ; nothing was changed.")
+    return pin
+
+
+def run_user_list(args) -> int:
+    from models import StaffUser
+
+    store = open_store(args.db)
+    with translate_errors(store.url):
+        for user in StaffUser.select().order_by(StaffUser.name):
+            print(f"{user.name}\t{user.role}")
+    return 0
+
+
+def run_demo(args) -> int:
+    from kiosk.context import find_event
+
+    store = open_store(args.db)
+    with translate_errors(store.url):
+        if find_event() is None:
+            print("Loading the PLM 2018 demo into the store…", file=sys.stderr)
+            import_event(Path(str(DEMO_FOLDER)), actor="demo")
+            for name, role, pin in DEMO_USERS:
+                add_user(name, role, pin, actor="demo")
+    from screens.launcher import LauncherScreen
+
+    start = args.now or os.environ.get("KIOSK_NOW") or DEMO_START
+    return run_app(args, store, LauncherScreen, demo=True, now=start)
+
+
+def run_staff(args) -> int:
+    from screens.login import LoginScreen
+
+    return run_app(args, open_store(args.db), LoginScreen)
+
+
+def run_venues(args) -> int:
+    from screens.venues import VenueGuideScreen
+
+    return run_app(args, open_store(args.db), lambda: VenueGuideScreen(public=True), venue=args.venue)
+
+
+def run_app(args, store, first_screen: Callable, *, demo=False, now=None, venue=None) -> int:
+    from kiosk.app import KioskApp
+    from kiosk.context import build_context
+
+    with translate_errors(store.url):
+        context = build_context(store, event_slug=args.event, venue_code=venue, now=args.now or now, demo=demo)
+    KioskApp(context, first_screen).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

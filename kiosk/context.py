@@ -1,0 +1,66 @@
+"""What every screen needs to know: the store, the event, the venue, the clock, this terminal."""
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass
+
+from kiosk.clock import Clock, load_zone, parse_moment
+from kiosk.store import StoreError, StoreInfo
+from models import Event, Venue
+
+DEFAULT_ZONE = "Asia/Jakarta"
+
+
+@dataclass
+class Context:
+    store: StoreInfo
+    clock: Clock
+    event: Event | None
+    venue: Venue | None = None
+    terminal: str = ""
+    demo: bool = False
+
+
+def find_event(slug: str | None = None) -> Event | None:
+    """The event named by SLUG, else the most recently created one (None in an empty store)."""
+    if slug:
+        event = Event.get_or_none(Event.slug == slug)
+        if event is None:
+            raise StoreError(f"The store has no event '{slug}'.")
+        return event
+    return Event.select().order_by(Event.id.desc()).first()
+
+
+def find_venue(event: Event | None, code: str | None) -> Venue | None:
+    if not code:
+        return None
+    venue = Venue.get_or_none((Venue.event == event) & (Venue.code == code)) if event else None
+    if venue is None:
+        known = ", ".join(v.code for v in event.venues) if event else "none"
+        raise StoreError(f"There is no venue '{code}' in this event (venues: {known}).")
+    return venue
+
+
+def make_clock(event: Event | None, now: str | None) -> Clock:
+    """The event's clock; --now / KIOSK_NOW starts it at that moment (read in the event's zone)."""
+    zone = load_zone(event.time_zone if event else DEFAULT_ZONE)
+    start = now or os.environ.get("KIOSK_NOW")
+    return Clock(zone, parse_moment(start, zone) if start else None)
+
+
+def default_terminal() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def build_context(store: StoreInfo, *, event_slug=None, venue_code=None, now=None, terminal=None,
+                  demo=False) -> Context:
+    event = find_event(event_slug)
+    return Context(
+        store=store,
+        clock=make_clock(event, now),
+        event=event,
+        venue=find_venue(event, venue_code),
+        terminal=terminal or default_terminal(),
+        demo=demo,
+    )

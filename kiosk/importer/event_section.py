@@ -1,0 +1,176 @@
+"""event.toml: the event, its venues and their rooms."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from kiosk.clock import ClockError, load_zone
+from kiosk.importer.fields import name_problem, positive_int_problem, slug_problem
+from kiosk.importer.problems import Problems
+from kiosk.importer.sources import TomlLines, read_toml
+from models import LANGUAGES
+
+FILE = "event.toml"
+
+
+@dataclass
+class RoomPlan:
+    code: str
+    name: str
+    floor: str = ""
+    capacity: int | None = None
+    directions: str = ""
+    directions_en: str = ""
+
+
+@dataclass
+class VenuePlan:
+    code: str
+    name: str
+    address: str = ""
+    rooms: list[RoomPlan] = field(default_factory=list)
+
+
+@dataclass
+class EventPlan:
+    slug: str
+    name: str
+    name_en: str
+    time_zone: str
+    days: list[str]
+    languages: list[str]
+    venues: list[VenuePlan]
+
+
+class _Checker:
+    """Reports a problem at the line of a TOML path."""
+
+    def __init__(self, lines: TomlLines, problems: Problems):
+        self.lines, self.problems = lines, problems
+
+    def report(self, path: tuple, reason: str | None) -> bool:
+        if reason:
+            column = ".".join(str(part) for part in path if isinstance(part, str))
+            self.problems.add(FILE, self.lines.line(*path), column, reason)
+        return bool(reason)
+
+    def text(self, table: dict, path: tuple, key: str, required: bool = False) -> str:
+        value = table.get(key, "")
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            self.report(path + (key,), "must be text")
+            return ""
+        value = str(value).strip()
+        if required and not value:
+            self.report(path + (key,), "missing")
+        return value
+
+
+def read_event(folder: Path, problems: Problems) -> EventPlan | None:
+    loaded = read_toml(folder / FILE, problems)
+    if loaded is None:
+        return None
+    data, lines = loaded
+    check = _Checker(lines, problems)
+    table = data.get("event")
+    if not isinstance(table, dict):
+        check.report(("event",), "missing the [event] table")
+        return None
+    plan = EventPlan(
+        slug=_slug(check, table, ("event",), "slug"),
+        name=_name(check, table, ("event",)),
+        name_en=check.text(table, ("event",), "name_en"),
+        time_zone=_time_zone(check, table),
+        days=_days(check, table),
+        languages=_languages(check, table),
+        venues=_venues(check, data.get("venues")),
+    )
+    return plan
+
+
+def _slug(check: _Checker, table: dict, path: tuple, key: str) -> str:
+    value = check.text(table, path, key)
+    check.report(path + (key,), slug_problem(value))
+    return value
+
+
+def _name(check: _Checker, table: dict, path: tuple) -> str:
+    value = check.text(table, path, "name")
+    check.report(path + ("name",), name_problem(value))
+    return value
+
+
+def _time_zone(check: _Checker, table: dict) -> str:
+    value = check.text(table, ("event",), "time_zone", required=True)
+    if value:
+        try:
+            load_zone(value)
+        except ClockError as exc:
+            check.report(("event", "time_zone"), str(exc))
+    return value
+
+
+def _days(check: _Checker, table: dict) -> list[str]:
+    values = table.get("days")
+    if not isinstance(values, list) or not values:
+        check.report(("event", "days"), "needs a list of dates such as [\"2018-07-05\", \"2018-07-06\"]")
+        return []
+    days = []
+    for value in values:
+        text = value.isoformat() if isinstance(value, date) else str(value)
+        try:
+            days.append(date.fromisoformat(text).isoformat())
+        except ValueError:
+            check.report(("event", "days"), f"'{text}' is not a date such as 2018-07-05")
+    if days != sorted(set(days)):
+        check.report(("event", "days"), "dates must be in order, each once")
+    return days
+
+
+def _languages(check: _Checker, table: dict) -> list[str]:
+    values = table.get("languages", list(LANGUAGES))
+    if not isinstance(values, list) or not values or any(value not in LANGUAGES for value in values):
+        check.report(("event", "languages"), f"must be a list drawn from {', '.join(LANGUAGES)}")
+        return list(LANGUAGES)
+    return values
+
+
+def _venues(check: _Checker, tables: object) -> list[VenuePlan]:
+    if not isinstance(tables, list) or not tables:
+        check.report(("venues",), "needs at least one [[venues]] table")
+        return []
+    venues, venue_codes, room_codes = [], set(), set()
+    for index, table in enumerate(tables):
+        path = ("venues", index)
+        venue = VenuePlan(_slug(check, table, path, "code"), _name(check, table, path),
+                          check.text(table, path, "address"))
+        if venue.code in venue_codes:
+            check.report(path + ("code",), f"duplicate venue code '{venue.code}'")
+        venue_codes.add(venue.code)
+        venue.rooms = _rooms(check, table.get("rooms", []), path, room_codes)
+        venues.append(venue)
+    return venues
+
+
+def _rooms(check: _Checker, tables: object, venue_path: tuple, seen: set[str]) -> list[RoomPlan]:
+    if not isinstance(tables, list):
+        check.report(venue_path + ("rooms",), "rooms must be [[venues.rooms]] tables")
+        return []
+    rooms = []
+    for index, table in enumerate(tables):
+        path = venue_path + ("rooms", index)
+        room = RoomPlan(_slug(check, table, path, "code"), _name(check, table, path),
+                        check.text(table, path, "floor"), _capacity(check, table, path),
+                        check.text(table, path, "directions"), check.text(table, path, "directions_en"))
+        if room.code in seen:
+            check.report(path + ("code",), f"duplicate room code '{room.code}' (room codes are unique in the event)")
+        seen.add(room.code)
+        rooms.append(room)
+    return rooms
+
+
+def _capacity(check: _Checker, table: dict, path: tuple) -> int | None:
+    if "capacity" not in table:
+        return None
+    value = table["capacity"]
+    return None if check.report(path + ("capacity",), positive_int_problem(value)) else value

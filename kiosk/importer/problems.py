@@ -1,0 +1,38 @@
+"""What is wrong with an import, as `file:line: column: reason` lines."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.column}: {self.reason}" if self.column else f"{where}: {self.reason}"
+
+
+@dataclass
+class Problems:
+    found: list[Problem] = field(default_factory=list)
+
+    def add(self, file: str, line: int, column: str, reason: str) -> None:
+        self.found.append(Problem(file, line, column, reason))
+
+    def __bool__(self) -> bool:
+        return bool(self.found)
+
+    def lines(self) -> list[str]:
+        return [str(problem) for problem in sorted(self.found)]
+
+
+class ImportFailed(Exception):
+    """Nothing was written; `problems` says why, row by row."""
+
+    def __init__(self, problems: Problems):
+        self.problems = problems
+        super().__init__(f"{len(problems.found)} problems")

@@ -1,0 +1,181 @@
+"""Opening the shared store: URL parsing, pragmas, migrations, write transactions, errors."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import peewee
+from platformdirs import user_data_dir
+from playhouse.db_url import parse as parse_db_url
+from playhouse.migrations import Runner
+
+import models.migrations
+from models import database
+
+NOTIFY_CHANNEL = "kiosk_changes"
+MIGRATIONS_DIR = Path(models.migrations.__file__).parent
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "normal",
+}
+BUSY_TIMEOUT_SECONDS = 10
+POSTGRES_SCHEMES = ("postgres", "postgresql")
+
+
+class StoreError(Exception):
+    """A problem with the store, told in one sentence a person can act on."""
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    url: str
+    backend: str  # "sqlite" or "postgresql"
+    location: str  # a file path, or host/database
+    schema_version: int
+
+
+def default_url() -> str:
+    return "sqlite:///" + str(Path(user_data_dir("event-kiosk", appauthor=False)) / "kiosk.db")
+
+
+def resolve_url(url: str | None) -> str:
+    return url or os.environ.get("KIOSK_DB") or default_url()
+
+
+def make_database(url: str) -> peewee.Database:
+    """A Peewee database for the URL, not yet connected."""
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        return _make_sqlite(url)
+    if parsed.scheme in POSTGRES_SCHEMES:
+        return _make_postgres(url)
+    raise StoreError(
+        f"The store URL scheme '{parsed.scheme or url}' is not supported: "
+        "use sqlite:///PATH or postgresql://USER@HOST/DATABASE."
+    )
+
+
+def _make_sqlite(url: str) -> peewee.SqliteDatabase:
+    path = parse_db_url(url)["database"]
+    if path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return peewee.SqliteDatabase(
+        path, pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS, lock_type="IMMEDIATE"
+    )
+
+
+def _make_postgres(url: str) -> peewee.PostgresqlDatabase:
+    params = parse_db_url(url)
+    if not params.get("database"):
+        raise StoreError(f"The store URL {url} names no database: use postgresql://USER@HOST/DATABASE.")
+    params.setdefault("connect_timeout", 5)
+    return peewee.PostgresqlDatabase(autorollback=True, **params)
+
+
+def open_store(url: str | None = None, *, migrate: bool = True) -> StoreInfo:
+    """Bind the models to the store at URL, bring its schema up to date, and describe it."""
+    url = resolve_url(url)
+    db = make_database(url)
+    database.initialize(db)
+    with translate_errors(url):
+        db.connect(reuse_if_open=True)
+        runner = Runner(db, str(MIGRATIONS_DIR))
+        _refuse_newer_store(runner, url)
+        if migrate and any(not m.applied for m in runner.status()):
+            runner.up()
+        version = max((m.idx for m in runner.status() if m.applied), default=0)
+    return StoreInfo(url, backend_of(db), location_of(url, db), version)
+
+
+def _refuse_newer_store(runner: Runner, url: str) -> None:
+    unknown = [m.name for m in runner.status() if m.path is None]
+    if unknown:
+        raise StoreError(
+            f"The store at {url} was made by a newer version of this program "
+            f"(it has schema step {unknown[-1]}): upgrade the program before using it."
+        )
+
+
+def close_store() -> None:
+    if database.obj is not None and not database.is_closed():
+        database.close()
+
+
+def backend_of(db: peewee.Database) -> str:
+    return "postgresql" if isinstance(db, peewee.PostgresqlDatabase) else "sqlite"
+
+
+def location_of(url: str, db: peewee.Database) -> str:
+    if backend_of(db) == "sqlite":
+        return db.database
+    parsed = urlparse(url)
+    return f"{parsed.hostname or 'localhost'}:{parsed.port or 5432}/{db.database}"
+
+
+def is_postgres() -> bool:
+    return isinstance(database.obj, peewee.PostgresqlDatabase)
+
+
+@contextmanager
+def write():
+    """One short write transaction (IMMEDIATE on SQLite) that signals live screens on commit."""
+    with database.atomic():
+        yield
+        if is_postgres():
+            database.execute_sql(f"NOTIFY {NOTIFY_CHANNEL}")
+
+
+@contextmanager
+def translate_errors(url: str):
+    """Turn driver errors into one clear StoreError sentence."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except (peewee.DatabaseError, sqlite3.DatabaseError, peewee.InterfaceError) as exc:
+        raise StoreError(describe(exc, url)) from exc
+    except ImportError as exc:
+        raise StoreError(
+            "PostgreSQL support is not installed: pip install 'event-kiosk[postgres]'."
+        ) from exc
+
+
+def describe(exc: BaseException, url: str) -> str:
+    """One sentence for a store failure."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    lowered = text.lower()
+    if "file is not a database" in lowered or "not a database" in lowered:
+        return f"The file behind {url} is not a SQLite database."
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"The store at {url} is read-only: nothing was written."
+    if "unable to open database" in lowered:
+        return f"The store file for {url} cannot be opened (check the folder exists and is writable)."
+    if "locked" in lowered or "busy" in lowered:
+        return f"The store at {url} is busy (locked by another process): try again in a moment."
+    if "connection" in lowered or "could not" in lowered or "server" in lowered:
+        return f"The PostgreSQL store at {_safe(url)} cannot be reached: {text}"
+    return f"The store at {_safe(url)} failed: {text}"
+
+
+def _safe(url: str) -> str:
+    """The URL without its password."""
+    parsed = urlparse(url)
+    if parsed.password:
+        return url.replace(f":{parsed.password}@", ":***@")
+    return url
+
+
+STORE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError, sqlite3.DatabaseError)
+
+
+def recover() -> None:
+    """After a failed query: drop the connection so the next query opens a fresh one."""
+    try:
+        database.close()
+    except Exception:  # a dead connection may fail to close; it is gone either way
+        pass

@@ -1,0 +1,1 @@
+"""One module per Textual screen; shared pieces in screens.widgets."""

@@ -1,0 +1,42 @@
+"""The base of every screen: its posture, the header, and live reloading that survives store failures."""
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from kiosk.i18n import t
+from kiosk.store import STORE_ERRORS, recover
+from screens.messages import StoreChanged
+
+PUBLIC, DISPLAY, STAFF = "public", "display", "staff"
+
+
+class KioskScreen(Screen):
+    """POSTURE decides what ctrl+q and ctrl+c do here (see KioskApp.action_leave)."""
+
+    POSTURE = STAFF
+
+
+class LiveScreen(KioskScreen):
+    """Re-reads the store when it changes and when shown again; a failure is shown calmly, not raised."""
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            self.load()
+        except STORE_ERRORS:
+            recover()
+            self.app.reachable = False
+            self.show_unavailable()
+
+    def load(self) -> None:
+        """Query the store and update the widgets."""
+        raise NotImplementedError
+
+    def show_unavailable(self) -> None:
+        """Tell the person the store is not answering; the next change poll tries again."""
+        self.notify(t("store.unavailable"), severity="warning", timeout=3)

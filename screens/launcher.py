@@ -1,0 +1,69 @@
+"""`kiosk demo`: every screen of the suite, one key away."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList
+from textual.widgets.option_list import Option
+
+from kiosk.i18n import t
+from screens.base import KioskScreen
+from screens.widgets.header import KioskHeader
+
+
+@dataclass(frozen=True)
+class LauncherEntry:
+    key: str  # catalogue key of its label; also the option id
+    posture: str  # shown beside the label: public, display or staff
+    open: Callable[[], Screen]
+
+
+def _login() -> Screen:
+    from screens.login import LoginScreen
+
+    return LoginScreen()
+
+
+def _venues() -> Screen:
+    from screens.venues import VenueGuideScreen
+
+    return VenueGuideScreen(public=True)
+
+
+def _overview() -> Screen:
+    from screens.overview import OverviewScreen
+
+    return OverviewScreen()
+
+
+# Later capabilities add their screens here.
+LAUNCHER_ENTRIES: list[LauncherEntry] = [
+    LauncherEntry("launcher.staff", "staff", _login),
+    LauncherEntry("launcher.venues", "public", _venues),
+    LauncherEntry("launcher.overview", "staff", _overview),
+]
+
+
+class LauncherScreen(KioskScreen):
+    BINDINGS = [Binding("q", "app.quit", t("launcher.quit"), id="quit")]
+
+    def compose(self) -> ComposeResult:
+        yield KioskHeader()
+        with Vertical(id="launcher", classes="menu"):
+            yield Label(t("launcher.title"), classes="menu-title")
+            yield OptionList(*[self._option(entry) for entry in LAUNCHER_ENTRIES], id="launcher-menu")
+            yield Label(t("launcher.credentials"), classes="hint")
+        yield Footer()
+
+    @staticmethod
+    def _option(entry: LauncherEntry) -> Option:
+        return Option(f"{t(entry.key)}  [dim]({t('posture.' + entry.posture)})[/dim]", id=entry.key)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        entry = next(e for e in LAUNCHER_ENTRIES if e.key == event.option.id)
+        self.app.push_screen(entry.open())

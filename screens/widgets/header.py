@@ -1,0 +1,39 @@
+"""The top line of every screen: event, venue, the event's clock and whether the store answers."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label
+
+from kiosk.i18n import pick, t
+
+
+class KioskHeader(Horizontal):
+    """Refreshes its clock every second and follows the App's `reachable` flag."""
+
+    def compose(self) -> ComposeResult:
+        yield Label(self._place(), id="header-place")
+        yield Label("", id="header-clock")
+        yield Label("", id="header-store")
+
+    def on_mount(self) -> None:
+        self._tick()
+        self.set_interval(1, self._tick)
+        self.watch(self.app, "reachable", self._show_store)
+
+    def _place(self) -> str:
+        context = self.app.context
+        if context.event is None:
+            return t("header.no_event")
+        place = pick(context.event.name, context.event.name_en)
+        return f"{place} · {context.venue.name}" if context.venue else place
+
+    def _tick(self) -> None:
+        clock = self.app.context.clock
+        now = clock.now()
+        self.query_one("#header-clock", Label).update(f"{now:%H:%M} {clock.zone_label()}")
+
+    def _show_store(self, reachable: bool) -> None:
+        label = self.query_one("#header-store", Label)
+        label.update("● " + t("header.online" if reachable else "header.offline"))
+        label.set_class(not reachable, "offline")
