@@ -74,7 +74,7 @@ def _make_postgres(url: str) -> peewee.PostgresqlDatabase:
     if not params.get("database"):
         raise StoreError(f"The store URL {url} names no database: use postgresql://USER@HOST/DATABASE.")
     params.setdefault("connect_timeout", 5)
-    return peewee.PostgresqlDatabase(autorollback=True, **params)
+    return peewee.PostgresqlDatabase(**params)
 
 
 def open_store(url: str | None = None, *, migrate: bool = True) -> StoreInfo:

@@ -25,7 +25,6 @@ class AuditScreen(LiveScreen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(t("audit.when"), t("audit.who"), t("audit.what"), t("audit.subject"), t("audit.detail"))
-        self.reload()
 
     def load(self) -> None:
         zone = self.app.context.clock.zone

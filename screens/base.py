@@ -20,6 +20,7 @@ class LiveScreen(KioskScreen):
     """Re-reads the store when it changes and when shown again; a failure is shown calmly, not raised."""
 
     def on_screen_resume(self) -> None:
+        """Shown for the first time, or again after the screen above it closed."""
         self.reload()
 
     def on_store_changed(self, message: StoreChanged) -> None:

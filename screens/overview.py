@@ -26,7 +26,13 @@ class OverviewScreen(LiveScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload()
+        columns = {
+            "#overview-kinds": (t("overview.kind"), t("overview.count")),
+            "#overview-categories": (t("overview.category"), t("overview.count")),
+            "#overview-venues": (t("overview.venue"), t("overview.rooms"), t("overview.capacity")),
+        }
+        for selector, labels in columns.items():
+            self.query_one(selector, DataTable).add_columns(*labels)
 
     def load(self) -> None:
         event = self.app.context.event
@@ -36,20 +42,16 @@ class OverviewScreen(LiveScreen):
             return
         counts = event_counts(event)
         title.update(t("overview.title", name=event.name))
-        self._fill("#overview-kinds", (t("overview.kind"), t("overview.count")),
-                   [(t(f"kind.{k}"), number(n)) for k, n in counts.institutions_by_kind.items()],
-                   (t("overview.institutions"), number(counts.institutions)))
-        self._fill("#overview-categories", (t("overview.category"), t("overview.count")),
-                   [(t(f"category.{k}"), number(n)) for k, n in counts.attendees_by_category.items()],
-                   (t("overview.attendees"), number(counts.attendees)))
-        self._fill("#overview-venues", (t("overview.venue"), t("overview.rooms"), t("overview.capacity")),
-                   [(v.name, number(v.rooms), number(v.capacity)) for v in counts.venues],
-                   (t("overview.total"), number(counts.rooms), ""))
+        kinds = [(t(f"kind.{kind}"), number(n)) for kind, n in counts.institutions_by_kind.items()]
+        self._fill("#overview-kinds", kinds, (t("overview.institutions"), number(counts.institutions)))
+        categories = [(t(f"category.{c}"), number(n)) for c, n in counts.attendees_by_category.items()]
+        self._fill("#overview-categories", categories, (t("overview.attendees"), number(counts.attendees)))
+        venues = [(v.name, number(v.rooms), number(v.capacity)) for v in counts.venues]
+        self._fill("#overview-venues", venues, (t("overview.total"), number(counts.rooms), ""))
 
-    def _fill(self, selector: str, columns: tuple, rows: list[tuple], total: tuple) -> None:
+    def _fill(self, selector: str, rows: list[tuple], total: tuple) -> None:
         table = self.query_one(selector, DataTable)
-        table.clear(columns=True)
-        table.add_columns(*columns)
+        table.clear()
         table.add_rows(rows)
         table.add_row(*[f"[b]{cell}[/b]" for cell in total])
 

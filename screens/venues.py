@@ -35,9 +35,6 @@ class VenueGuideScreen(LiveScreen):
                 yield Static("", id="venues-detail")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def load(self) -> None:
         context = self.app.context
         if context.event is None:
@@ -83,6 +80,7 @@ class VenueGuideScreen(LiveScreen):
         set_language("en" if language() == "id" else "id")
         await self.recompose()
         self.reload()
+        self.query_one("#venues-list", OptionList).focus()
 
     def action_back(self) -> None:
         if self.POSTURE == STAFF:

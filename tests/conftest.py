@@ -1,0 +1,66 @@
+"""Stores for the tests: a temporary SQLite file, and PostgreSQL (a throwaway server, or $KIOSK_TEST_PG_URL)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kiosk import i18n
+from kiosk.store import close_store, open_store
+from tests.pgserver import ThrowawayServer, find_pg_bin, reset_database
+
+SMALL_EVENT = Path(__file__).parent / "data" / "small_event"
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    url = os.environ.get("KIOSK_TEST_PG_URL")
+    if url:
+        yield url
+        return
+    if find_pg_bin() is None:
+        if os.environ.get("KIOSK_REQUIRE_PG"):
+            pytest.fail("KIOSK_REQUIRE_PG is set but no PostgreSQL server binaries were found")
+        pytest.skip("no PostgreSQL server binaries on this machine (initdb, pg_ctl)")
+    with ThrowawayServer() as server:
+        yield server.url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A fresh, empty store URL on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/kiosk.db"
+    else:
+        url = request.getfixturevalue("pg_url")
+        reset_database(url)
+        yield url
+    close_store()
+
+
+@pytest.fixture
+def store(store_url):
+    """An open, migrated, empty store on each backend."""
+    yield open_store(store_url)
+    close_store()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path):
+    yield f"sqlite:///{tmp_path}/kiosk.db"
+    close_store()
+
+
+@pytest.fixture
+def sqlite_store(sqlite_url):
+    yield open_store(sqlite_url)
+    close_store()
+
+
+@pytest.fixture(autouse=True)
+def indonesian():
+    """Every test starts in Indonesian, the default language."""
+    i18n.set_language("id")
+    yield
+    i18n.set_language("id")

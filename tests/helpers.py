@@ -1,0 +1,39 @@
+"""Building the real App over a test store, with a fixed clock, for Pilot and snapshot tests."""
+from __future__ import annotations
+
+from typing import Callable
+
+from kiosk.app import KioskApp
+from kiosk.clock import Clock
+from kiosk.context import Context, find_event, find_venue
+from kiosk.importer import import_event
+from kiosk.staff import add_user
+from kiosk.store import StoreInfo
+from tests.conftest import SMALL_EVENT
+
+TEST_NOW = "2018-07-05T08:15"
+ADMIN_PIN = "2018"
+DESK_PIN = "1111"
+
+
+def load_small_event() -> None:
+    import_event(SMALL_EVENT)
+    add_user("admin", "admin", ADMIN_PIN)
+    add_user("meja", "desk", DESK_PIN)
+
+
+def make_app(store: StoreInfo, first_screen: Callable, venue: str | None = None) -> KioskApp:
+    event = find_event()
+    context = Context(
+        store=store,
+        clock=Clock.fixed(event.time_zone if event else "Asia/Jakarta", TEST_NOW),
+        event=event,
+        venue=find_venue(event, venue),
+        terminal="test-terminal",
+    )
+    return KioskApp(context, first_screen)
+
+
+def screen_text(app: KioskApp) -> str:
+    """Every line the terminal shows now, as plain text (dialogs included)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

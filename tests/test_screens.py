@@ -1,0 +1,70 @@
+"""The foundation's screens, driven through Pilot over a real store, asserting what a person sees."""
+import re
+import subprocess
+import sys
+
+from screens.audit import AuditScreen
+from screens.overview import OverviewScreen
+from screens.venues import VenueGuideScreen
+from tests.helpers import load_small_event, make_app, screen_text
+
+ADD_INSTITUTION = """
+import sys
+from kiosk.store import open_store, write
+from models import Event, Institution
+open_store(sys.argv[1])
+with write():
+    Institution.create(event=Event.get(), code="DESA-KELOR", name="Perpustakaan Desa Kelor, Karangmojo",
+                       kind="village-tbm")
+"""
+
+
+async def wait_for(pilot, app, pattern: str, seconds: float = 3.0) -> str:
+    """Pause until PATTERN (a regular expression) is on screen; the App polls the store 4 times a second."""
+    for _ in range(int(seconds / 0.05)):
+        shown = screen_text(app)
+        if re.search(pattern, shown):
+            return shown
+        await pilot.pause(0.05)
+    raise AssertionError(f"{pattern!r} did not appear on:\n{screen_text(app)}")
+
+
+async def test_overview_counts_and_follows_another_process(store):
+    load_small_event()
+    app = make_app(store, OverviewScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = await wait_for(pilot, app, r"Semua peserta +4 ")
+        assert "Ikhtisar: PLM Uji Coba" in text, text
+        assert "Perpustakaan desa/TBM" in text and "Semua peserta" in text, text
+        assert "Hotel Eastparc" in text
+        assert re.search(r"Perpustakaan desa/TBM +1 ", text) and re.search(r"Semua lembaga +4 ", text)
+        subprocess.run([sys.executable, "-c", ADD_INSTITUTION, store.url], check=True)
+        text = await wait_for(pilot, app, r"Semua lembaga +5 ")
+        assert re.search(r"Perpustakaan desa/TBM +2 ", text)
+
+
+async def test_venue_guide_shows_rooms_and_switches_language(sqlite_store):
+    load_small_event()
+    app = make_app(sqlite_store, lambda: VenueGuideScreen(public=True), venue="eastparc")
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = screen_text(app)
+        assert "Anda di sini" in text  # this kiosk's venue comes first
+        assert "Ruang Prambanan  lantai LG · 80 kursi" in text
+        assert "Turun tangga di samping restoran." in text
+        await pilot.press("f2")
+        text = screen_text(app)
+        assert "You are here" in text and "Venues and rooms" in text
+        assert "Down the stairs beside the restaurant." in text
+        await pilot.press("down")
+        assert "Straight ahead from the main door." in screen_text(app)
+
+
+async def test_audit_log_shows_logins(sqlite_store):
+    from kiosk.staff import login
+
+    load_small_event()
+    login("meja", "1111", "lobby-1")
+    app = make_app(sqlite_store, AuditScreen)
+    async with app.run_test(size=(120, 24)) as pilot:
+        text = await wait_for(pilot, app, "login")
+        assert "lobby-1" in text and "import" in text
