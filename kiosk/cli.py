@@ -97,7 +97,8 @@ def print_problems(problems: list[Problem]) -> None:
         print(problem, file=sys.stderr)
     if len(shown) > MAX_SHOWN_PROBLEMS:
         print(f"… and {len(shown) - MAX_SHOWN_PROBLEMS} more", file=sys.stderr)
-    print(f"kiosk: {len(shown)} problems found; nothing was imported.", file=sys.stderr)
+    counted = "1 problem" if len(shown) == 1 else f"{len(shown)} problems"
+    print(f"kiosk: {counted} found; nothing was imported.", file=sys.stderr)
 
 
 def run_import(args) -> int:
@@ -138,9 +139,10 @@ def print_counts(event, counts) -> None:
 
 
 def run_user_add(args) -> int:
-    open_store(args.db)
+    store = open_store(args.db)
     pin = read_pin(args.pin_stdin)
-    user = add_user(args.name, args.role, pin)
+    with translate_errors(store.url):
+        user = add_user(args.name, args.role, pin)
     print(f"Staff user {user.name} ({user.role}) is ready.")
     return 0
 

@@ -34,6 +34,10 @@ class EventCounts:
     def rooms(self) -> int:
         return sum(venue.rooms for venue in self.venues)
 
+    @property
+    def capacity(self) -> int:
+        return sum(venue.capacity for venue in self.venues)
+
 
 def _grouped(model, column, event: Event, keys: tuple[str, ...]) -> dict[str, int]:
     query = model.select(column, fn.COUNT(model.id)).where(model.event == event).group_by(column)

@@ -33,6 +33,3 @@ class AuditScreen(LiveScreen):
         for entry in recent():
             when = entry.at.replace(tzinfo=timezone.utc).astimezone(zone)
             table.add_row(f"{when:%d-%m %H:%M:%S}", entry.actor, entry.action, entry.subject, entry.detail)
-
-    def action_back(self) -> None:
-        self.app.pop_screen()

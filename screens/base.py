@@ -15,6 +15,11 @@ class KioskScreen(Screen):
 
     POSTURE = STAFF
 
+    def action_back(self) -> None:
+        """Close this screen, unless it is the first one (then ctrl+q is the way out)."""
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
 
 class LiveScreen(KioskScreen):
     """Re-reads the store when it changes and when shown again; a failure is shown calmly, not raised."""

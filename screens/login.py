@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Input, Label
 
@@ -15,6 +16,8 @@ from screens.widgets.header import KioskHeader
 
 class LoginScreen(KioskScreen):
     """On success the hub replaces this screen."""
+
+    BINDINGS = [Binding("escape", "back", show=False, id="back")]
 
     def compose(self) -> ComposeResult:
         yield KioskHeader()

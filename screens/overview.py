@@ -47,13 +47,10 @@ class OverviewScreen(LiveScreen):
         categories = [(t(f"category.{c}"), number(n)) for c, n in counts.attendees_by_category.items()]
         self._fill("#overview-categories", categories, (t("overview.attendees"), number(counts.attendees)))
         venues = [(v.name, number(v.rooms), number(v.capacity)) for v in counts.venues]
-        self._fill("#overview-venues", venues, (t("overview.total"), number(counts.rooms), ""))
+        self._fill("#overview-venues", venues, (t("overview.total"), number(counts.rooms), number(counts.capacity)))
 
     def _fill(self, selector: str, rows: list[tuple], total: tuple) -> None:
         table = self.query_one(selector, DataTable)
         table.clear()
         table.add_rows(rows)
         table.add_row(*[f"[b]{cell}[/b]" for cell in total])
-
-    def action_back(self) -> None:
-        self.app.pop_screen()

@@ -84,4 +84,4 @@ class VenueGuideScreen(LiveScreen):
 
     def action_back(self) -> None:
         if self.POSTURE == STAFF:
-            self.app.pop_screen()
+            super().action_back()

@@ -31,8 +31,9 @@ def validate_folder(folder: Path) -> ImportPlan:
         raise ImportFailed(problems)
     event = read_event(folder, problems)
     institutions = read_institutions(folder, problems)
-    attendees = read_attendees(folder, {i.code for i in institutions}, problems)
-    if problems or event is None:
+    known_codes = None if institutions is None else {i.code for i in institutions}
+    attendees = read_attendees(folder, known_codes, problems)
+    if problems or event is None or institutions is None:
         raise ImportFailed(problems)
     return ImportPlan(event, institutions, attendees)
 

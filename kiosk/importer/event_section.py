@@ -142,6 +142,9 @@ def _venues(check: _Checker, tables: object) -> list[VenuePlan]:
     venues, venue_codes, room_codes = [], set(), set()
     for index, table in enumerate(tables):
         path = ("venues", index)
+        if not isinstance(table, dict):
+            check.report(path, "each venue must be a [[venues]] table")
+            continue
         venue = VenuePlan(_slug(check, table, path, "code"), _name(check, table, path),
                           check.text(table, path, "address"))
         if venue.code in venue_codes:
@@ -159,6 +162,9 @@ def _rooms(check: _Checker, tables: object, venue_path: tuple, seen: set[str]) -
     rooms = []
     for index, table in enumerate(tables):
         path = venue_path + ("rooms", index)
+        if not isinstance(table, dict):
+            check.report(path, "each room must be a [[venues.rooms]] table")
+            continue
         room = RoomPlan(_slug(check, table, path, "code"), _name(check, table, path),
                         check.text(table, path, "floor"), _capacity(check, table, path),
                         check.text(table, path, "directions"), check.text(table, path, "directions_en"))

@@ -61,8 +61,11 @@ class _RowChecker:
         return value
 
 
-def read_institutions(folder: Path, problems: Problems) -> list[InstitutionPlan]:
+def read_institutions(folder: Path, problems: Problems) -> list[InstitutionPlan] | None:
+    """The institutions, or None when the file itself is unusable (missing, unreadable, bad header)."""
     rows = read_csv(folder / INSTITUTIONS, ("code", "name", "kind"), ("region",), problems)
+    if rows is None:
+        return None
     check = _RowChecker(INSTITUTIONS, problems)
     return [
         InstitutionPlan(
@@ -71,20 +74,21 @@ def read_institutions(folder: Path, problems: Problems) -> list[InstitutionPlan]
             kind=check.choice(row, "kind", INSTITUTION_KINDS, "kind of institution", ""),
             region=row.get("region"),
         )
-        for row in rows or []
+        for row in rows
     ]
 
 
-def read_attendees(folder: Path, institution_codes: set[str], problems: Problems) -> list[AttendeePlan]:
+def read_attendees(folder: Path, institution_codes: set[str] | None, problems: Problems) -> list[AttendeePlan]:
     columns = ("institution", "category", "language", "hotel", "hotel_room")
     rows = read_csv(folder / ATTENDEES, ("code", "name"), columns, problems)
     check = _RowChecker(ATTENDEES, problems)
     return [_attendee(row, check, institution_codes) for row in rows or []]
 
 
-def _attendee(row: Row, check: _RowChecker, institution_codes: set[str]) -> AttendeePlan:
+def _attendee(row: Row, check: _RowChecker, institution_codes: set[str] | None) -> AttendeePlan:
     institution = row.get("institution").upper()
-    if institution and institution not in institution_codes:
+    # None: institutions.csv itself is unusable and already reported; don't repeat it on every row.
+    if institution and institution_codes is not None and institution not in institution_codes:
         check.report(row, "institution", f"unknown institution '{institution}' (not in {INSTITUTIONS})")
     hotel, hotel_room = row.get("hotel"), row.get("hotel_room")
     if hotel_room and not hotel:

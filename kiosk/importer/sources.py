@@ -57,7 +57,7 @@ def _report_bad_lines(name: str, data: bytes, problems: Problems) -> None:
                 byte = raw[exc.start]
                 problems.add(
                     name, number, "encoding",
-                    f"not UTF-8 (byte 0x{byte:02X} at character {exc.start + 1}); save the file as UTF-8",
+                    f"not UTF-8 (byte 0x{byte:02X} at byte {exc.start + 1} of the line); save the file as UTF-8",
                 )
     if bad > MAX_BAD_ENCODING_LINES:
         problems.add(name, 0, "encoding", f"{bad - MAX_BAD_ENCODING_LINES} more lines are not UTF-8")

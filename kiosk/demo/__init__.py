@@ -1,0 +1,1 @@
+"""The PLM 2018 demo event folder, shipped with the package."""

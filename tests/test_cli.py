@@ -1,0 +1,294 @@
+"""The `kiosk` command, run as a person runs it: a real process, exit codes, stdout and stderr."""
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import peewee
+import pytest
+
+import kiosk.store
+from kiosk import cli
+from tests.conftest import SMALL_EVENT
+
+ROOT = Path(__file__).resolve().parent.parent
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+PROBLEM_LINE = re.compile(r"^(event\.toml|institutions\.csv|attendees\.csv):\d+: [a-z_.]+: \S.*$")
+CLOSED_PG_URL = "postgresql://postgres@127.0.0.1:1/kiosk"
+
+
+@pytest.fixture
+def home(tmp_path):
+    """A private HOME / data folder, so a test can see that nothing was created anywhere."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def db_file(tmp_path):
+    return tmp_path / "store" / "kiosk.db"
+
+
+@pytest.fixture
+def kiosk_cmd(home, db_file):
+    """Run `kiosk ARGS…` with KIOSK_DB pointing at a temporary SQLite file."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("KIOSK_")}
+    env.update(KIOSK_DB=f"sqlite:///{db_file}", HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"),
+               PYTHONIOENCODING="utf-8")
+
+    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+        result = subprocess.run(
+            [sys.executable, "-m", "kiosk", *args], input=stdin, capture_output=True, text=True,
+            cwd=ROOT, env=env, timeout=60,
+        )
+        assert "Traceback" not in result.stdout + result.stderr, result.stderr
+        return result
+
+    return run
+
+
+def broken_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "broken"
+    shutil.copytree(SMALL_EVENT, folder)
+    attendees = folder / "attendees.csv"
+    text = attendees.read_text().replace("DESA-BEJIHARJO", "NOPE").replace("V0001,", "P0001,")
+    attendees.write_text(text)
+    toml = folder / "event.toml"
+    toml.write_text(toml.read_text().replace("capacity = 60", "capacity = 0"))
+    return folder
+
+
+# --- help ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("words", [
+    [], ["demo"], ["import"], ["info"], ["staff"], ["venues"], ["user"], ["user", "add"], ["user", "list"],
+], ids=lambda words: " ".join(words) or "kiosk")
+def test_help_works_at_every_level(kiosk_cmd, db_file, words):
+    result = kiosk_cmd(*words, "--help")
+
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: kiosk" + "".join(f" {word}" for word in words))
+    assert "--db URL" in result.stdout
+    assert result.stderr == ""
+    assert not db_file.exists()  # asking for help opens no store
+
+
+# --- import and info ----------------------------------------------------------------------------
+
+
+def test_import_then_info_shows_location_version_and_counts(kiosk_cmd, db_file):
+    imported = kiosk_cmd("import", str(SMALL_EVENT))
+
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.splitlines() == [
+        f"Imported PLM Uji Coba (small) into {db_file}: 2 venues, 3 rooms, 4 institutions, 4 attendees.",
+        "Changes: attendees added 4, events added 1, institutions added 4, rooms added 3, venues added 2.",
+    ]
+
+    info = kiosk_cmd("info")
+
+    assert info.returncode == 0, info.stderr
+    assert info.stdout.splitlines() == [
+        f"Store: {db_file} (sqlite), schema version 1",
+        "Event: PLM Uji Coba (small), Asia/Jakarta, days 2018-07-05, 2018-07-06",
+        "Venues: 2, rooms: 3",
+        "Institutions: 4 (provincial 1, regency-city 1, village-tbm 1, guest 1)",
+        "Attendees: 4 (participant 2, vip 1, press 0, staff 0, speaker 1)",
+        "Staff users: 0",
+    ]
+
+
+def test_importing_again_reports_no_changes(kiosk_cmd):
+    assert kiosk_cmd("import", str(SMALL_EVENT)).returncode == 0
+
+    again = kiosk_cmd("import", str(SMALL_EVENT))
+
+    assert again.returncode == 0
+    assert again.stdout.splitlines()[-1] == "Changes: nothing changed."
+
+
+def test_importing_a_broken_folder_lists_problems_and_imports_nothing(kiosk_cmd, tmp_path):
+    result = kiosk_cmd("import", str(broken_copy(tmp_path)))
+
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines == [
+        "attendees.csv:3: institution: unknown institution 'NOPE' (not in institutions.csv)",
+        "attendees.csv:5: code: duplicate code 'P0001'",
+        "event.toml:26: venues.rooms.capacity: '0' must be a whole number above zero",
+        "kiosk: 3 problems found; nothing was imported.",
+    ]
+    assert all(PROBLEM_LINE.match(line) for line in lines[:-1])
+    info = kiosk_cmd("info")
+    assert "No event yet: run `kiosk import FOLDER` or `kiosk demo`." in info.stdout
+
+
+def test_importing_a_missing_folder_is_one_problem(kiosk_cmd, tmp_path):
+    result = kiosk_cmd("import", str(tmp_path / "nowhere"))
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'nowhere'}: is not a folder (an event folder holds event.toml and the CSV files)",
+        "kiosk: 1 problem found; nothing was imported.",
+    ]
+
+
+# --- staff users ------------------------------------------------------------------------------
+
+
+def test_user_add_reads_the_pin_from_stdin_and_user_list_shows_it(kiosk_cmd):
+    added = kiosk_cmd("user", "add", "Budi", "--role", "desk", "--pin-stdin", stdin="4321\n")
+
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.strip() == "Staff user Budi (desk) is ready."
+    assert "4321" not in added.stdout + added.stderr
+
+    listed = kiosk_cmd("user", "list")
+
+    assert listed.returncode == 0
+    assert listed.stdout.splitlines() == ["Budi\tdesk"]
+    assert "Staff users: 1" in kiosk_cmd("info").stdout
+
+
+def test_user_add_refuses_a_short_pin(kiosk_cmd):
+    result = kiosk_cmd("user", "add", "Budi", "--role", "desk", "--pin-stdin", stdin="12\n")
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["kiosk: A PIN is 4 to 12 digits."]
+    assert kiosk_cmd("user", "list").stdout == ""
+
+
+def test_user_add_refuses_an_unknown_role(kiosk_cmd, db_file):
+    result = kiosk_cmd("user", "add", "Budi", "--role", "boss", "--pin-stdin", stdin="4321\n")
+
+    assert result.returncode == 2
+    error_lines = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert error_lines == [
+        "kiosk user add: error: argument --role: invalid choice: 'boss' "
+        "(choose from 'desk', 'seller', 'awards', 'admin')"
+    ] or error_lines == [  # older argparse quoting
+        "kiosk user add: error: argument --role: invalid choice: 'boss' (choose from desk, seller, awards, admin)"
+    ]
+    assert result.stderr.splitlines()[-1] == error_lines[0]
+    assert not db_file.exists()
+
+
+def test_user_add_on_a_read_only_store_is_one_sentence(sqlite_url, tmp_path, monkeypatch, capsys):
+    """Root ignores file modes, so the store is opened with SQLite's own mode=ro."""
+    assert cli.main(["--db", sqlite_url, "info"]) == 0  # creates and migrates the store
+    kiosk.store.close_store()
+    db_path = tmp_path / "kiosk.db"
+
+    def read_only_database(_url):
+        return peewee.SqliteDatabase(
+            f"file:{db_path}?mode=ro", uri=True, pragmas=kiosk.store.SQLITE_PRAGMAS,
+            timeout=kiosk.store.BUSY_TIMEOUT_SECONDS, lock_type="IMMEDIATE",
+        )
+
+    monkeypatch.setattr(kiosk.store, "make_database", read_only_database)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("4321\n"))
+    capsys.readouterr()
+
+    code = cli.main(["--db", sqlite_url, "user", "add", "Budi", "--role", "desk", "--pin-stdin"])
+
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.err.splitlines() == [f"kiosk: The store at {sqlite_url} is read-only: nothing was written."]
+    assert captured.out == ""
+
+
+@pytest.mark.skipif(IS_ROOT, reason="root writes to a chmod 0444 file anyway; see the test above")
+def test_user_add_on_a_chmod_read_only_store_is_one_sentence(kiosk_cmd, db_file):
+    assert kiosk_cmd("info").returncode == 0
+    files = [db_file, *db_file.parent.glob("kiosk.db-*")]
+    for path in files:
+        path.chmod(0o444)
+    try:
+        result = kiosk_cmd("user", "add", "Budi", "--role", "desk", "--pin-stdin", stdin="4321\n")
+    finally:
+        for path in files:
+            path.chmod(0o644)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"kiosk: The store at sqlite:///{db_file} is read-only: nothing was written."]
+
+
+# --- bad stores -------------------------------------------------------------------------------
+
+
+def assert_one_sentence_failure(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("kiosk: ")
+    return lines[0]
+
+
+def test_unsupported_store_scheme_is_refused(kiosk_cmd, db_file, home):
+    result = kiosk_cmd("--db", "mysql://x/y", "info")
+
+    line = assert_one_sentence_failure(result)
+    assert line.startswith("kiosk: The store URL scheme 'mysql' is not supported")
+    assert not db_file.exists()
+    assert list(home.iterdir()) == []
+
+
+def test_a_text_file_as_store_is_refused_and_left_alone(kiosk_cmd, tmp_path, db_file, home):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Daftar belanja: kertas, tinta, lakban.\n" * 100)
+    before = notes.read_bytes()
+    url = f"sqlite:///{notes}"
+
+    result = kiosk_cmd("--db", url, "info")
+
+    line = assert_one_sentence_failure(result)
+    assert line == f"kiosk: The file behind {url} is not a SQLite database."
+    assert notes.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["home", "notes.txt"]
+    assert not db_file.exists()
+
+
+def test_a_postgresql_store_on_a_closed_port_cannot_be_reached(kiosk_cmd, tmp_path, db_file, home):
+    result = kiosk_cmd("--db", CLOSED_PG_URL, "info")
+
+    line = assert_one_sentence_failure(result)
+    assert line.startswith(f"kiosk: The PostgreSQL store at {CLOSED_PG_URL} cannot be reached")
+    assert not db_file.exists()
+    assert list(home.iterdir()) == []
+
+
+# --- where the options go ---------------------------------------------------------------------
+
+
+def test_global_options_are_accepted_after_the_subcommand(kiosk_cmd, tmp_path, db_file):
+    other = tmp_path / "other" / "kiosk.db"
+    url = f"sqlite:///{other}"
+
+    before = kiosk_cmd("--db", url, "info")
+    after = kiosk_cmd("info", "--db", url)
+    imported = kiosk_cmd("import", str(SMALL_EVENT), "--db", url)
+    listed = kiosk_cmd("user", "list", "--db", url)
+
+    assert before.returncode == after.returncode == imported.returncode == listed.returncode == 0
+    assert before.stdout.splitlines()[0] == f"Store: {other} (sqlite), schema version 1"
+    assert after.stdout == before.stdout
+    assert f"into {other}:" in imported.stdout
+    assert not db_file.exists()  # KIOSK_DB was overridden every time
+    assert "Event: PLM Uji Coba (small)" in kiosk_cmd("info", "--db", url).stdout
+
+
+def test_an_unknown_event_slug_is_one_sentence(kiosk_cmd):
+    assert kiosk_cmd("import", str(SMALL_EVENT)).returncode == 0
+
+    result = kiosk_cmd("info", "--event", "plm2019")
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["kiosk: The store has no event 'plm2019'."]

@@ -1,0 +1,266 @@
+"""The store: migrations, refusing a newer store, SQLite settings, change signals, clear errors."""
+from __future__ import annotations
+
+import datetime
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import peewee
+import pytest
+
+import kiosk.store
+from kiosk.changes import ChangeWatcher
+from kiosk.staff import add_user
+from kiosk.store import (
+    BUSY_TIMEOUT_SECONDS, StoreError, close_store, describe, open_store, translate_errors, write,
+)
+from models import ALL_MODELS, StaffUser, database
+
+ROOT = Path(__file__).resolve().parent.parent
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+# Another process that opens the same store and commits one write through kiosk.store.write().
+OTHER_PROCESS_WRITER = (
+    "import sys\n"
+    "from kiosk.store import open_store, close_store\n"
+    "from kiosk.staff import add_user\n"
+    "open_store(sys.argv[1])\n"
+    "add_user(sys.argv[2], 'desk', '1234', actor='other-process')\n"
+    "close_store()\n"
+)
+
+
+def write_from_another_process(url: str, user_name: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", OTHER_PROCESS_WRITER, url, user_name],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def migration_history() -> list[tuple[str, datetime.datetime]]:
+    cursor = database.execute_sql("SELECT name, applied FROM schema_migration ORDER BY name")
+    return [tuple(row) for row in cursor.fetchall()]
+
+
+def sqlite_path(url: str) -> Path:
+    return Path(url.removeprefix("sqlite:///"))
+
+
+# --- migrations -----------------------------------------------------------------------------
+
+
+def test_open_store_migrates_an_empty_store_to_version_1(store_url):
+    info = open_store(store_url)
+
+    assert info.url == store_url
+    assert info.schema_version == 1
+    tables = set(database.get_tables())
+    assert {model._meta.table_name for model in ALL_MODELS} <= tables
+    assert "schema_migration" in tables
+    assert [name for name, _ in migration_history()] == ["0001_initial"]
+    if store_url.startswith("sqlite"):
+        assert info.backend == "sqlite"
+        assert info.location == str(sqlite_path(store_url))
+    else:
+        assert info.backend == "postgresql"
+        parsed = urlparse(store_url)
+        assert info.location == f"{parsed.hostname or 'localhost'}:{parsed.port or 5432}{parsed.path}"
+
+
+def test_reopening_a_migrated_store_changes_nothing(store_url):
+    first = open_store(store_url)
+    history = migration_history()
+    close_store()
+
+    second = open_store(store_url)
+
+    assert second == first
+    assert migration_history() == history  # same single step, same applied time: nothing re-ran
+    assert StaffUser.select().count() == 0
+
+
+def test_a_store_newer_than_the_program_is_refused(store_url):
+    open_store(store_url)
+    database.execute_sql(
+        "INSERT INTO schema_migration (name, applied) VALUES (%s, %s)"
+        if store_url.startswith("postgres") else
+        "INSERT INTO schema_migration (name, applied) VALUES (?, ?)",
+        ("0999_future", datetime.datetime(2030, 1, 1)),
+    )
+    close_store()
+
+    with pytest.raises(StoreError) as refused:
+        open_store(store_url)
+
+    message = str(refused.value)
+    assert "newer" in message
+    assert "upgrade" in message
+    assert "0999_future" in message
+    assert "\n" not in message
+
+
+# --- SQLite settings --------------------------------------------------------------------------
+
+
+def test_sqlite_store_uses_wal_foreign_keys_and_a_busy_timeout(sqlite_store):
+    def pragma(name):
+        return database.execute_sql(f"PRAGMA {name}").fetchone()[0]
+
+    assert pragma("journal_mode") == "wal"
+    assert pragma("foreign_keys") == 1
+    assert pragma("busy_timeout") == BUSY_TIMEOUT_SECONDS * 1000
+    assert BUSY_TIMEOUT_SECONDS >= 3  # "several seconds"
+
+
+def test_sqlite_write_transactions_begin_immediate(sqlite_store):
+    other = sqlite3.connect(sqlite_store.location, timeout=0, isolation_level=None)
+    try:
+        with write():
+            # Nothing written yet: a deferred BEGIN would hold no lock; IMMEDIATE holds the write lock.
+            with pytest.raises(sqlite3.OperationalError, match="database is locked"):
+                other.execute("BEGIN IMMEDIATE")
+        # Once the write() block commits, the other connection can write again.
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+def test_sqlite_write_rolls_back_everything_on_error(sqlite_store):
+    with pytest.raises(RuntimeError):
+        with write():
+            add_user("budi", "desk", "1234")
+            raise RuntimeError("boom")
+    assert StaffUser.select().count() == 0
+
+
+# --- change signal ------------------------------------------------------------------------------
+
+
+def test_change_watcher_sees_a_commit_made_by_another_process(store, store_url):
+    watcher = ChangeWatcher()
+    try:
+        assert watcher.changed() is True  # the first poll always reports a change
+        assert watcher.changed() is False
+        assert watcher.changed() is False
+
+        write_from_another_process(store_url, "budi")
+
+        assert watcher.changed() is True
+        assert watcher.changed() is False
+        assert [user.name for user in StaffUser.select()] == ["budi"]
+    finally:
+        watcher.close()
+
+
+# --- bad stores: one sentence each -------------------------------------------------------------
+
+
+def test_unsupported_url_scheme_is_refused():
+    with pytest.raises(StoreError) as refused:
+        open_store("mysql://root@localhost/kiosk")
+    message = str(refused.value)
+    assert "mysql" in message and "not supported" in message
+    assert "sqlite:///" in message and "postgresql://" in message  # says what to use instead
+    assert "\n" not in message
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
+    text_file = tmp_path / "notes.txt"
+    content = "This is a shopping list, not a database.\n" * 200
+    text_file.write_text(content)
+    url = f"sqlite:///{text_file}"
+
+    with pytest.raises(StoreError) as refused:
+        open_store(url)
+    close_store()
+
+    assert str(refused.value) == f"The file behind {url} is not a SQLite database."
+    assert text_file.read_text() == content  # untouched
+
+
+def make_store_with_a_user(url: str) -> None:
+    open_store(url)
+    add_user("admin", "admin", "2018")
+    close_store()
+
+
+@pytest.mark.skipif(IS_ROOT, reason="root writes to a chmod 0444 file anyway; see the next test")
+def test_writing_to_a_read_only_sqlite_store_says_so(tmp_path):
+    url = f"sqlite:///{tmp_path}/kiosk.db"
+    make_store_with_a_user(url)
+    db_file = tmp_path / "kiosk.db"
+    for path in [db_file, *tmp_path.glob("kiosk.db-*")]:
+        path.chmod(0o444)
+    try:
+        open_store(url)
+        with pytest.raises(StoreError) as refused:
+            with translate_errors(url):
+                add_user("budi", "desk", "1234")
+        close_store()
+        assert str(refused.value) == f"The store at {url} is read-only: nothing was written."
+        check = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+        assert check.execute("SELECT name FROM staff_user").fetchall() == [("admin",)]
+        check.close()
+    finally:
+        for path in [db_file, *tmp_path.glob("kiosk.db-*")]:
+            path.chmod(0o644)
+
+
+def test_read_only_store_error_from_sqlite_becomes_one_sentence(tmp_path, monkeypatch):
+    """Root ignores file modes, so open the store read-only the way SQLite itself offers: mode=ro."""
+    url = f"sqlite:///{tmp_path}/kiosk.db"
+    db_file = tmp_path / "kiosk.db"
+    make_store_with_a_user(url)
+
+    # The raw driver error, translated by describe().
+    raw = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError) as driver_error:
+        raw.execute("INSERT INTO staff_user (name, role, pin_hash) VALUES ('x', 'desk', 'h')")
+    raw.close()
+    assert "readonly" in str(driver_error.value)
+    assert describe(driver_error.value, url) == f"The store at {url} is read-only: nothing was written."
+
+    # The same store opened read-only through open_store(): a use case's write becomes a StoreError.
+    def read_only_database(_url):
+        return peewee.SqliteDatabase(
+            f"file:{db_file}?mode=ro", uri=True, pragmas=kiosk.store.SQLITE_PRAGMAS,
+            timeout=BUSY_TIMEOUT_SECONDS, lock_type="IMMEDIATE",
+        )
+
+    monkeypatch.setattr(kiosk.store, "make_database", read_only_database)
+    info = open_store(url)
+    assert info.schema_version == 1  # reading works
+    with pytest.raises(StoreError) as refused:
+        with translate_errors(url):
+            add_user("budi", "desk", "1234")
+    close_store()
+    assert str(refused.value) == f"The store at {url} is read-only: nothing was written."
+
+    check = sqlite3.connect(db_file)
+    assert check.execute("SELECT name FROM staff_user").fetchall() == [("admin",)]
+    check.close()
+
+
+def test_postgresql_server_that_cannot_be_reached_is_one_sentence():
+    url = "postgresql://postgres@127.0.0.1:1/x"
+    with pytest.raises(StoreError) as refused:
+        open_store(url)
+    close_store()
+    message = str(refused.value)
+    assert message.startswith(f"The PostgreSQL store at {url} cannot be reached")
+    assert "\n" not in message
+
+
+def test_password_is_not_shown_in_store_errors():
+    url = "postgresql://kiosk:s3cret@127.0.0.1:1/x"
+    with pytest.raises(StoreError) as refused:
+        open_store(url)
+    close_store()
+    assert "s3cret" not in str(refused.value)
+    assert "kiosk:***@127.0.0.1:1/x" in str(refused.value)
