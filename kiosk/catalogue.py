@@ -38,6 +38,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # launcher
     "launcher.title": ("Demo: pilih layar", "Demo: choose a screen"),
     "launcher.staff": ("Masuk staf", "Staff login"),
+    "launcher.checkin": ("Kios check-in lobi", "Lobby check-in kiosk"),
     "launcher.venues": ("Panduan tempat", "Venue guide"),
     "launcher.overview": ("Ikhtisar acara", "Event overview"),
     "launcher.quit": ("Keluar", "Quit"),
@@ -84,4 +85,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "venues.here": ("Anda di sini", "You are here"),
     "venues.floor": ("lantai {floor}", "floor {floor}"),
     "venues.capacity": ("{capacity} kursi", "{capacity} seats"),
+    # lobby check-in kiosk
+    "checkin.scan": ("Pindai badge Anda", "Scan your badge"),
+    "checkin.arrivals": ("{list} · sudah hadir", "{list} · arrived so far"),
+    "checkin.closed_now": ("Check-in belum dibuka", "Check-in is not open"),
+    "checkin.welcome": ("Selamat datang, {name}!", "Welcome, {name}!"),
+    "checkin.next.hotel": ("Hotel Anda: {hotel}", "Your hotel: {hotel}"),
+    "checkin.next.hotel_room": ("Hotel Anda: {hotel}, kamar {room}", "Your hotel: {hotel}, room {room}"),
+    "checkin.already": ("{name}, Anda sudah check-in", "{name}, you are already checked in"),
+    "checkin.already.when": ("pukul {time} di {where}", "at {time} at {where}"),
+    "checkin.see_desk": ("Silakan ke meja registrasi", "Please see the desk"),
+    "checkin.reason.unreadable": ("Kode tidak terbaca", "Code not readable"),
+    "checkin.reason.forged": ("Badge tidak sah", "Badge not valid"),
+    "checkin.reason.revoked": ("Badge ini sudah diganti", "This badge was replaced"),
+    "checkin.reason.unknown": ("Badge tidak dikenal", "Badge not known"),
+    "checkin.reason.not_admitted": ("Tidak terdaftar untuk acara ini", "Not registered for this session"),
+    "checkin.reason.closed": ("Check-in sedang tutup", "Check-in is closed now"),
+    "checkin.unavailable.title": ("Sementara tidak tersedia", "Temporarily unavailable"),
+    "checkin.unavailable.body": (
+        "Pindaian Anda disimpan dan dicoba lagi otomatis",
+        "Your scan is kept and retried automatically",
+    ),
 }

@@ -64,6 +64,23 @@ def build_parser() -> argparse.ArgumentParser:
     venues.add_argument("--venue", metavar="CODE", help="the venue this kiosk stands in")
     venues.set_defaults(run=run_venues)
 
+    badges = commands.add_parser("badges", parents=[common], help="write badge QR codes (PNG, SVG), an A4 print "
+                                                                   "sheet and a manifest into a folder")
+    badges.add_argument("--out", metavar="DIR", type=Path, required=True,
+                        help="the folder to write (made if missing; files of the same codes are replaced)")
+    badges.add_argument("--attendee", metavar="CODE", action="append", dest="codes",
+                        help="only this attendee's badge (repeatable; default: every attendee)")
+    badges.set_defaults(run=run_badges)
+
+    checkin = commands.add_parser("checkin", parents=[common], help="lobby check-in kiosk for a USB QR scanner "
+                                                                   "(admin PIN to leave)")
+    checkin.add_argument("--kiosk-id", metavar="ID", help="this kiosk's name in the records (default: host:pid)")
+    checkin.add_argument("--list", metavar="CODE", help="check-in list (default: the one open now)")
+    checkin.add_argument("--venue", metavar="CODE", help="the venue this kiosk stands in")
+    checkin.add_argument("--bell", action="store_true", help="ring the terminal bell: once for welcome, "
+                                                             "twice for a refusal")
+    checkin.set_defaults(run=run_checkin)
+
     user = commands.add_parser("user", parents=[common], help="staff accounts")
     user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = user_commands.add_parser("add", parents=[common], help="add a staff user, or reset their role and PIN")
@@ -107,7 +124,8 @@ def run_import(args) -> int:
         plan, tally = import_event(args.path)
     print(f"Imported {plan.event.name} ({plan.event.slug}) into {store.location}: "
           f"{len(plan.event.venues)} venues, {sum(len(v.rooms) for v in plan.event.venues)} rooms, "
-          f"{len(plan.institutions)} institutions, {len(plan.attendees)} attendees.")
+          f"{len(plan.institutions)} institutions, {len(plan.attendees)} attendees, "
+          f"{len(plan.checkin_lists)} check-in lists.")
     changes = ", ".join(f"{what} {count}" for what, count in sorted(tally.items())) or "nothing changed"
     print(f"Changes: {changes}.")
     return 0
@@ -136,6 +154,14 @@ def print_counts(event, counts) -> None:
     print(f"Institutions: {counts.institutions} ({kinds})")
     categories = ", ".join(f"{category} {n}" for category, n in counts.attendees_by_category.items())
     print(f"Attendees: {counts.attendees} ({categories})")
+    print_checkin_lists(event)
+
+
+def print_checkin_lists(event) -> None:
+    from kiosk.checkin import arrivals, lists_of
+
+    arrived = ", ".join(f"{lst.code} {arrivals(lst)}" for lst in lists_of(event)) or "none"
+    print(f"Checked in, by list: {arrived}")
 
 
 def run_user_add(args) -> int:
@@ -182,6 +208,38 @@ def run_demo(args) -> int:
     return run_app(args, store, LauncherScreen, demo=True, now=start)
 
 
+def run_badges(args) -> int:
+    from kiosk.badges import progress_line, select_attendees, write_badges
+    from kiosk.context import find_event
+
+    store = open_store(args.db)
+    drawn = []  # the progress bar is drawn only on a terminal, and then ended with a newline
+
+    def show(done: int, total: int) -> None:
+        if done == total or done % max(1, total // 100) == 0:
+            print(f"\r{progress_line(done, total)}", end="", file=sys.stderr, flush=True)
+            drawn.append(done)
+
+    try:
+        with translate_errors(store.url):
+            event = find_event(args.event)
+            if event is None:
+                raise StoreError("The store has no event yet: run `kiosk import FOLDER` or `kiosk demo` first.")
+            attendees = select_attendees(event, args.codes)
+            run = write_badges(event, attendees, args.out, progress=show if sys.stderr.isatty() else None)
+    except OSError as error:
+        print(f"kiosk: cannot write badges to {args.out}: {error.strerror or error}.", file=sys.stderr)
+        return 1
+    finally:
+        if drawn:
+            print(file=sys.stderr)
+    counted = "1 badge" if run.count == 1 else f"{run.count} badges"
+    pages = "1 A4 page" if run.pages == 1 else f"{run.pages} A4 pages"
+    print(f"Wrote {counted} of {event.name} ({event.slug}) to {run.out_dir} (PNG and SVG per code, "
+          f"{run.manifest.name}); print sheet ({pages}): {run.sheet}")
+    return 0
+
+
 def run_staff(args) -> int:
     from screens.login import LoginScreen
 
@@ -194,12 +252,32 @@ def run_venues(args) -> int:
     return run_app(args, open_store(args.db), lambda: VenueGuideScreen(public=True), venue=args.venue)
 
 
-def run_app(args, store, first_screen: Callable, *, demo=False, now=None, venue=None) -> int:
+def run_checkin(args) -> int:
+    from kiosk.checkin import list_by_code
+    from screens.checkin import CheckinScreen
+
+    store = open_store(args.db)
+
+    def check_list(context) -> None:
+        if context.event is None:
+            raise StoreError("The store has no event yet: run `kiosk import FOLDER` or `kiosk demo`.")
+        if args.list and list_by_code(context.event, args.list) is None:
+            raise StoreError(f"The event has no check-in list '{args.list}'.")
+
+    return run_app(args, store, lambda: CheckinScreen(args.list, args.bell), venue=args.venue,
+                   terminal=args.kiosk_id, check=check_list)
+
+
+def run_app(args, store, first_screen: Callable, *, demo=False, now=None, venue=None, terminal=None,
+            check: Callable | None = None) -> int:
     from kiosk.app import KioskApp
     from kiosk.context import build_context
 
     with translate_errors(store.url):
-        context = build_context(store, event_slug=args.event, venue_code=venue, now=args.now or now, demo=demo)
+        context = build_context(store, event_slug=args.event, venue_code=venue, now=args.now or now,
+                                terminal=terminal, demo=demo)
+        if check is not None:
+            check(context)
     KioskApp(context, first_screen).run()
     return 0
 

@@ -24,6 +24,8 @@ SQLITE_PRAGMAS = {
     "synchronous": "normal",
 }
 BUSY_TIMEOUT_SECONDS = 10
+MIGRATION_NAMES = sorted(path.stem for path in MIGRATIONS_DIR.glob("[0-9]*.py"))
+SCHEMA_VERSION = int(MIGRATION_NAMES[-1].split("_")[0])
 POSTGRES_SCHEMES = ("postgres", "postgresql")
 
 

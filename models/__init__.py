@@ -1,13 +1,14 @@
 """The Peewee models of the shared store, one module per domain."""
 from models.db import BaseModel, database
+from models.checkin import METHODS, Checkin, CheckinList
 from models.event import Event, Room, Venue
 from models.people import ATTENDEE_CATEGORIES, INSTITUTION_KINDS, LANGUAGES, Attendee, Institution
 from models.staff import ROLES, AuditEntry, StaffUser
 
-ALL_MODELS = (Event, Venue, Room, Institution, Attendee, StaffUser, AuditEntry)
+ALL_MODELS = (Event, Venue, Room, Institution, Attendee, StaffUser, AuditEntry, CheckinList, Checkin)
 
 __all__ = [
-    "ALL_MODELS", "ATTENDEE_CATEGORIES", "INSTITUTION_KINDS", "LANGUAGES", "ROLES",
-    "Attendee", "AuditEntry", "BaseModel", "Event", "Institution", "Room", "StaffUser",
-    "Venue", "database",
+    "ALL_MODELS", "ATTENDEE_CATEGORIES", "INSTITUTION_KINDS", "LANGUAGES", "METHODS", "ROLES",
+    "Attendee", "AuditEntry", "BaseModel", "Checkin", "CheckinList", "Event", "Institution", "Room",
+    "StaffUser", "Venue", "database",
 ]

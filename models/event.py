@@ -11,6 +11,7 @@ class Event(BaseModel):
     time_zone = CharField()
     days = CharField()  # ISO dates separated by commas, in order
     languages = CharField(default="id,en")
+    badge_secret = CharField(default="")  # hex; made at first import, never exported
 
     @property
     def day_list(self) -> list[str]:

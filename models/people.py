@@ -30,6 +30,7 @@ class Attendee(BaseModel):
     hotel = CharField(default="")
     hotel_room = CharField(default="")
     badge_version = IntegerField(default=1)
+    search_key = CharField(default="")  # name, institution and code, folded for search
 
     class Meta:
         indexes = ((("event", "code"), True),)

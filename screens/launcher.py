@@ -35,6 +35,12 @@ def _venues() -> Screen:
     return VenueGuideScreen(public=True)
 
 
+def _checkin() -> Screen:
+    from screens.checkin import CheckinScreen
+
+    return CheckinScreen()
+
+
 def _overview() -> Screen:
     from screens.overview import OverviewScreen
 
@@ -44,6 +50,7 @@ def _overview() -> Screen:
 # Later capabilities add their screens here.
 LAUNCHER_ENTRIES: list[LauncherEntry] = [
     LauncherEntry("launcher.staff", "staff", _login),
+    LauncherEntry("launcher.checkin", "public", _checkin),
     LauncherEntry("launcher.venues", "public", _venues),
     LauncherEntry("launcher.overview", "staff", _overview),
 ]

@@ -37,3 +37,30 @@ def make_app(store: StoreInfo, first_screen: Callable, venue: str | None = None)
 def screen_text(app: KioskApp) -> str:
     """Every line the terminal shows now, as plain text (dialogs included)."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def scan_burst(app: KioskApp, text: str, enter: bool = True) -> None:
+    """Deliver TEXT the way a USB scanner does: every key back to back, then Enter."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for character in text:
+        key = events.Key(_character_to_key(character), character)
+        key.set_sender(app)
+        app._driver.send_message(key)
+    if enter:
+        key = events.Key("enter", "\r")
+        key.set_sender(app)
+        app._driver.send_message(key)
+
+
+async def wait_for_text(pilot, pattern: str, seconds: float = 3.0) -> str:
+    """Pause until PATTERN (a regular expression) is on screen; the screen text then."""
+    import re
+
+    for _ in range(int(seconds / 0.02)):
+        shown = screen_text(pilot.app)
+        if re.search(pattern, shown):
+            return shown
+        await pilot.pause(0.02)
+    raise AssertionError(f"{pattern!r} did not appear on:\n{screen_text(pilot.app)}")

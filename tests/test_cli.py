@@ -14,6 +14,7 @@ import pytest
 
 import kiosk.store
 from kiosk import cli
+from kiosk.store import SCHEMA_VERSION
 from tests.conftest import SMALL_EVENT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,19 +89,20 @@ def test_import_then_info_shows_location_version_and_counts(kiosk_cmd, db_file):
 
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout.splitlines() == [
-        f"Imported PLM Uji Coba (small) into {db_file}: 2 venues, 3 rooms, 4 institutions, 4 attendees.",
-        "Changes: attendees added 4, events added 1, institutions added 4, rooms added 3, venues added 2.",
+        f"Imported PLM Uji Coba (small) into {db_file}: 2 venues, 3 rooms, 4 institutions, 4 attendees, 2 check-in lists.",
+        "Changes: attendees added 4, check-in lists added 2, events added 1, institutions added 4, rooms added 3, venues added 2.",
     ]
 
     info = kiosk_cmd("info")
 
     assert info.returncode == 0, info.stderr
     assert info.stdout.splitlines() == [
-        f"Store: {db_file} (sqlite), schema version 1",
+        f"Store: {db_file} (sqlite), schema version {SCHEMA_VERSION}",
         "Event: PLM Uji Coba (small), Asia/Jakarta, days 2018-07-05, 2018-07-06",
         "Venues: 2, rooms: 3",
         "Institutions: 4 (provincial 1, regency-city 1, village-tbm 1, guest 1)",
         "Attendees: 4 (participant 2, vip 1, press 0, staff 0, speaker 1)",
+        "Checked in, by list: HARI1 0, GALA 0",
         "Staff users: 0",
     ]
 
@@ -278,7 +280,7 @@ def test_global_options_are_accepted_after_the_subcommand(kiosk_cmd, tmp_path, d
     listed = kiosk_cmd("user", "list", "--db", url)
 
     assert before.returncode == after.returncode == imported.returncode == listed.returncode == 0
-    assert before.stdout.splitlines()[0] == f"Store: {other} (sqlite), schema version 1"
+    assert before.stdout.splitlines()[0] == f"Store: {other} (sqlite), schema version {SCHEMA_VERSION}"
     assert after.stdout == before.stdout
     assert f"into {other}:" in imported.stdout
     assert not db_file.exists()  # KIOSK_DB was overridden every time

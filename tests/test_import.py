@@ -76,7 +76,7 @@ def test_small_event_imports_with_expected_counts(store):
 
     assert counts() == SMALL_COUNTS
     assert tally == Counter({
-        "events added": 1, "venues added": 2, "rooms added": 3,
+        "events added": 1, "venues added": 2, "rooms added": 3, "check-in lists added": 2,
         "institutions added": 4, "attendees added": 4,
     })
     event = Event.get(Event.slug == "small")

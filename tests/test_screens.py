@@ -6,7 +6,7 @@ import sys
 from screens.audit import AuditScreen
 from screens.overview import OverviewScreen
 from screens.venues import VenueGuideScreen
-from tests.helpers import load_small_event, make_app, screen_text
+from tests.helpers import load_small_event, make_app, screen_text, wait_for_text
 
 ADD_INSTITUTION = """
 import sys
@@ -19,27 +19,17 @@ with write():
 """
 
 
-async def wait_for(pilot, app, pattern: str, seconds: float = 3.0) -> str:
-    """Pause until PATTERN (a regular expression) is on screen; the App polls the store 4 times a second."""
-    for _ in range(int(seconds / 0.05)):
-        shown = screen_text(app)
-        if re.search(pattern, shown):
-            return shown
-        await pilot.pause(0.05)
-    raise AssertionError(f"{pattern!r} did not appear on:\n{screen_text(app)}")
-
-
 async def test_overview_counts_and_follows_another_process(store):
     load_small_event()
     app = make_app(store, OverviewScreen)
     async with app.run_test(size=(80, 24)) as pilot:
-        text = await wait_for(pilot, app, r"Semua peserta +4 ")
+        text = await wait_for_text(pilot, r"Semua peserta +4 ")
         assert "Ikhtisar: PLM Uji Coba" in text, text
         assert "Perpustakaan desa/TBM" in text and "Semua peserta" in text, text
         assert "Hotel Eastparc" in text
         assert re.search(r"Perpustakaan desa/TBM +1 ", text) and re.search(r"Semua lembaga +4 ", text)
         subprocess.run([sys.executable, "-c", ADD_INSTITUTION, store.url], check=True)
-        text = await wait_for(pilot, app, r"Semua lembaga +5 ")
+        text = await wait_for_text(pilot, r"Semua lembaga +5 ")
         assert re.search(r"Perpustakaan desa/TBM +2 ", text)
 
 
@@ -66,5 +56,5 @@ async def test_audit_log_shows_logins(sqlite_store):
     login("meja", "1111", "lobby-1")
     app = make_app(sqlite_store, AuditScreen)
     async with app.run_test(size=(120, 24)) as pilot:
-        text = await wait_for(pilot, app, "login")
+        text = await wait_for_text(pilot, "login")
         assert "lobby-1" in text and "import" in text

@@ -63,3 +63,44 @@ def test_venue_guide_with_admin_exit_dialog(snap_compare, small_event):
 def test_venue_guide(snap_compare, small_event):
     app = make_app(small_event, lambda: VenueGuideScreen(public=True), venue="eastparc")
     assert snap_compare(app, terminal_size=SIZE, run_before=steady)
+
+
+# ---- the lobby check-in kiosk ----------------------------------------------------------------
+
+def _scanned(*codes_or_payloads: str):
+    """run_before: scan each badge (a code) or raw text, then wait for the last result."""
+    from kiosk.attendees import find_by_code, payload_for
+    from kiosk.context import find_event
+    from tests.helpers import scan_burst
+
+    async def run(pilot):
+        event = find_event()
+        for item in codes_or_payloads:
+            attendee = find_by_code(event, item)
+            scan_burst(pilot.app, payload_for(event, attendee) if attendee else item)
+            await pilot.pause(0.2)
+        await steady(pilot)
+
+    return run
+
+
+def _kiosk(store):
+    from screens.checkin import CheckinScreen
+
+    return make_app(store, CheckinScreen, venue="sheraton")
+
+
+def test_checkin_idle(snap_compare, small_event):
+    assert snap_compare(_kiosk(small_event), terminal_size=SIZE, run_before=steady)
+
+
+def test_checkin_welcome(snap_compare, small_event):
+    assert snap_compare(_kiosk(small_event), terminal_size=SIZE, run_before=_scanned("P0003"))
+
+
+def test_checkin_already(snap_compare, small_event):
+    assert snap_compare(_kiosk(small_event), terminal_size=SIZE, run_before=_scanned("P0001", "P0001"))
+
+
+def test_checkin_invalid(snap_compare, small_event):
+    assert snap_compare(_kiosk(small_event), terminal_size=SIZE, run_before=_scanned("B:P0001:1:AAAAAAAAAAAAAAAA"))

@@ -1290,7 +1290,38 @@ def render_event_toml() -> str:
                 f"directions = {toml_string(directions)}",
                 f"directions_en = {toml_string(directions_en)}",
             ]
+    lines += render_checkin_lists()
     return "\n".join(lines) + "\n"
+
+
+# Check-in lists (invented): code, name, name_en, opens, closes (event's zone), categories admitted.
+CHECKIN_LISTS = [
+    ("HARI1", "Hari 1", "Day 1", "2018-07-05T06:00", "2018-07-05T17:59", []),
+    ("GALA", "Gala dinner", "Gala dinner", "2018-07-05T18:00", "2018-07-06T00:30", ["vip", "speaker", "staff", "press"]),
+    ("HARI2", "Hari 2", "Day 2", "2018-07-06T06:00", "2018-07-06T18:00", []),
+]
+
+
+def render_checkin_lists() -> list[str]:
+    lines = [
+        "",
+        "# " + "=" * 88,
+        "# Check-in lists (invented): who may check in, and when (times in the event's zone).",
+        "# An empty categories list admits everyone; the gala dinner is for invited guests only.",
+        "# " + "=" * 88,
+    ]
+    for code, name, name_en, opens, closes, categories in CHECKIN_LISTS:
+        lines += [
+            "",
+            "[[checkin_lists]]",
+            f"code = {toml_string(code)}",
+            f"name = {toml_string(name)}",
+            f"name_en = {toml_string(name_en)}",
+            f"opens = {toml_string(opens)}",
+            f"closes = {toml_string(closes)}",
+            f"categories = {toml_value(categories)}",
+        ]
+    return lines
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:

@@ -3,15 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from kiosk.clock import ClockError, load_zone
 from kiosk.importer.fields import name_problem, positive_int_problem, slug_problem
-from kiosk.importer.problems import Problems
-from kiosk.importer.sources import TomlLines, read_toml
+from kiosk.importer.toml_check import TomlChecker
 from models import LANGUAGES
-
-FILE = "event.toml"
 
 
 @dataclass
@@ -43,35 +39,8 @@ class EventPlan:
     venues: list[VenuePlan]
 
 
-class _Checker:
-    """Reports a problem at the line of a TOML path."""
-
-    def __init__(self, lines: TomlLines, problems: Problems):
-        self.lines, self.problems = lines, problems
-
-    def report(self, path: tuple, reason: str | None) -> bool:
-        if reason:
-            column = ".".join(str(part) for part in path if isinstance(part, str))
-            self.problems.add(FILE, self.lines.line(*path), column, reason)
-        return bool(reason)
-
-    def text(self, table: dict, path: tuple, key: str, required: bool = False) -> str:
-        value = table.get(key, "")
-        if not isinstance(value, (str, int)) or isinstance(value, bool):
-            self.report(path + (key,), "must be text")
-            return ""
-        value = str(value).strip()
-        if required and not value:
-            self.report(path + (key,), "missing")
-        return value
-
-
-def read_event(folder: Path, problems: Problems) -> EventPlan | None:
-    loaded = read_toml(folder / FILE, problems)
-    if loaded is None:
-        return None
-    data, lines = loaded
-    check = _Checker(lines, problems)
+def read_event(check: TomlChecker) -> EventPlan | None:
+    data = check.data
     table = data.get("event")
     if not isinstance(table, dict):
         check.report(("event",), "missing the [event] table")
@@ -88,19 +57,19 @@ def read_event(folder: Path, problems: Problems) -> EventPlan | None:
     return plan
 
 
-def _slug(check: _Checker, table: dict, path: tuple, key: str) -> str:
+def _slug(check: TomlChecker, table: dict, path: tuple, key: str) -> str:
     value = check.text(table, path, key)
     check.report(path + (key,), slug_problem(value))
     return value
 
 
-def _name(check: _Checker, table: dict, path: tuple) -> str:
+def _name(check: TomlChecker, table: dict, path: tuple) -> str:
     value = check.text(table, path, "name")
     check.report(path + ("name",), name_problem(value))
     return value
 
 
-def _time_zone(check: _Checker, table: dict) -> str:
+def _time_zone(check: TomlChecker, table: dict) -> str:
     value = check.text(table, ("event",), "time_zone", required=True)
     if value:
         try:
@@ -110,7 +79,7 @@ def _time_zone(check: _Checker, table: dict) -> str:
     return value
 
 
-def _days(check: _Checker, table: dict) -> list[str]:
+def _days(check: TomlChecker, table: dict) -> list[str]:
     values = table.get("days")
     if not isinstance(values, list) or not values:
         check.report(("event", "days"), "needs a list of dates such as [\"2018-07-05\", \"2018-07-06\"]")
@@ -127,7 +96,7 @@ def _days(check: _Checker, table: dict) -> list[str]:
     return days
 
 
-def _languages(check: _Checker, table: dict) -> list[str]:
+def _languages(check: TomlChecker, table: dict) -> list[str]:
     values = table.get("languages", list(LANGUAGES))
     if not isinstance(values, list) or not values or any(value not in LANGUAGES for value in values):
         check.report(("event", "languages"), f"must be a list drawn from {', '.join(LANGUAGES)}")
@@ -135,7 +104,7 @@ def _languages(check: _Checker, table: dict) -> list[str]:
     return values
 
 
-def _venues(check: _Checker, tables: object) -> list[VenuePlan]:
+def _venues(check: TomlChecker, tables: object) -> list[VenuePlan]:
     if not isinstance(tables, list) or not tables:
         check.report(("venues",), "needs at least one [[venues]] table")
         return []
@@ -155,7 +124,7 @@ def _venues(check: _Checker, tables: object) -> list[VenuePlan]:
     return venues
 
 
-def _rooms(check: _Checker, tables: object, venue_path: tuple, seen: set[str]) -> list[RoomPlan]:
+def _rooms(check: TomlChecker, tables: object, venue_path: tuple, seen: set[str]) -> list[RoomPlan]:
     if not isinstance(tables, list):
         check.report(venue_path + ("rooms",), "rooms must be [[venues.rooms]] tables")
         return []
@@ -175,7 +144,7 @@ def _rooms(check: _Checker, tables: object, venue_path: tuple, seen: set[str]) -
     return rooms
 
 
-def _capacity(check: _Checker, table: dict, path: tuple) -> int | None:
+def _capacity(check: TomlChecker, table: dict, path: tuple) -> int | None:
     if "capacity" not in table:
         return None
     value = table["capacity"]

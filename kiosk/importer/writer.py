@@ -5,8 +5,10 @@ from collections import Counter
 from dataclasses import asdict
 
 from kiosk.audit import record
+from kiosk.search import attendee_key
 from kiosk.store import write
-from models import Attendee, Event, Institution, Room, Venue
+from kiosk.tokens import new_secret
+from models import Attendee, CheckinList, Event, Institution, Room, Venue
 
 BATCH = 100
 
@@ -46,8 +48,11 @@ def write_plan(plan, actor: str = "import") -> Counter:
         institution_ids = upsert_rows(
             Institution, {"event": event.id}, [asdict(i) for i in plan.institutions], tally, "institutions"
         )
-        attendees = [_attendee_values(a, institution_ids) for a in plan.attendees]
+        names = {i.code: i.name for i in plan.institutions}
+        attendees = [_attendee_values(a, institution_ids, names) for a in plan.attendees]
         upsert_rows(Attendee, {"event": event.id}, attendees, tally, "attendees")
+        lists = [asdict(checkin_list) for checkin_list in plan.checkin_lists]
+        upsert_rows(CheckinList, {"event": event.id}, lists, tally, "check-in lists")
         record(actor, "import", event.slug, ", ".join(f"{k}: {v}" for k, v in sorted(tally.items())))
     return tally
 
@@ -60,7 +65,7 @@ def _upsert_event(plan, tally: Counter) -> Event:
     event = Event.get_or_none(Event.slug == plan.slug)
     if event is None:
         tally["events added"] += 1
-        return Event.create(slug=plan.slug, **values)
+        return Event.create(slug=plan.slug, badge_secret=new_secret(), **values)
     if _update(event, values):
         tally["events updated"] += 1
     return event
@@ -80,7 +85,8 @@ def _write_venues(event: Event, venues, tally: Counter) -> None:
         upsert_rows(Room, {"venue": venue_ids[venue.code]}, room_values, tally, "rooms")
 
 
-def _attendee_values(plan, institution_ids: dict[str, int]) -> dict:
+def _attendee_values(plan, institution_ids: dict[str, int], institution_names: dict[str, str]) -> dict:
     values = asdict(plan)
     values["institution"] = institution_ids.get(values.pop("institution")) if plan.institution else None
+    values["search_key"] = attendee_key(plan.name, institution_names.get(plan.institution, ""), plan.code)
     return values

@@ -1,0 +1,148 @@
+"""Checking people in: by badge scan at a kiosk, or by hand at the desk; undoing a check-in.
+
+One live check-in per person and list is guaranteed by the store (a partial unique index), not by
+reading first: two kiosks scanning one badge at the same instant record one check-in, and the
+other is told "already checked in". A terminal-made request id makes a retried request harmless.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from peewee import IntegrityError
+
+from kiosk import tokens
+from kiosk.attendees import event_secret, find_by_code
+from kiosk.audit import record
+from kiosk.store import write
+from models import Attendee, Checkin, CheckinList, Event
+
+WELCOME, ALREADY, REJECTED = "welcome", "already", "rejected"
+# Why a scan was refused; each has a catalogue entry "checkin.reason.<why>".
+UNREADABLE, FORGED, REVOKED, UNKNOWN, NOT_ADMITTED, CLOSED = (
+    "unreadable", "forged", "revoked", "unknown", "not_admitted", "closed")
+
+
+class CheckinError(ValueError):
+    """A desk action that cannot be done, in one sentence."""
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    outcome: str  # WELCOME, ALREADY or REJECTED
+    reason: str = ""  # for REJECTED
+    attendee: Attendee | None = None
+    checkin: Checkin | None = None  # the new check-in, or the earlier one when ALREADY
+
+
+def new_request_id() -> str:
+    return uuid.uuid4().hex
+
+
+def to_utc(moment: datetime) -> datetime:
+    """Aware event time to the naive UTC the store keeps."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def open_list(event: Event, now: datetime) -> CheckinList | None:
+    """The list whose window holds NOW (the latest opened, when windows overlap)."""
+    moment = to_utc(now)
+    return (CheckinList.select()
+            .where((CheckinList.event == event) & (CheckinList.opens_at <= moment) & (CheckinList.closes_at > moment))
+            .order_by(CheckinList.opens_at.desc()).first())
+
+
+def list_by_code(event: Event, code: str) -> CheckinList | None:
+    return CheckinList.get_or_none((CheckinList.event == event) & (CheckinList.code == code.strip().upper()))
+
+
+def lists_of(event: Event) -> list[CheckinList]:
+    return list(CheckinList.select().where(CheckinList.event == event).order_by(CheckinList.opens_at))
+
+
+def scan(event: Event, checkin_list: CheckinList, text: str, terminal: str, now: datetime,
+         request_id: str | None = None) -> ScanResult:
+    """A badge scanned at a kiosk: verified offline first, then recorded once."""
+    try:
+        badge = tokens.verify(event_secret(event), event.slug, text)
+    except tokens.BadToken:
+        return ScanResult(REJECTED, FORGED if tokens.looks_complete(text) else UNREADABLE)
+    attendee = find_by_code(event, badge.code)
+    if attendee is None:
+        return ScanResult(REJECTED, UNKNOWN)
+    if badge.version != attendee.badge_version:
+        return ScanResult(REJECTED, REVOKED, attendee)
+    moment = to_utc(now)
+    if not (checkin_list.opens_at <= moment < checkin_list.closes_at):
+        return ScanResult(REJECTED, CLOSED, attendee)
+    return admit(checkin_list, attendee, terminal, "scan", now, request_id or new_request_id())
+
+
+def admit(checkin_list: CheckinList, attendee: Attendee, terminal: str, method: str, now: datetime,
+          request_id: str, reason: str = "") -> ScanResult:
+    """Record the check-in, unless the list does not admit this person or they are already in."""
+    admitted = checkin_list.category_list
+    if admitted and attendee.category not in admitted:
+        return ScanResult(REJECTED, NOT_ADMITTED, attendee)
+    try:
+        with write():
+            checkin = Checkin.create(checkin_list=checkin_list, attendee=attendee, at=to_utc(now),
+                                     terminal=terminal, method=method, request_id=request_id, reason=reason)
+            if method == "manual":
+                record(terminal, "checkin.manual", attendee.code, f"{checkin_list.code}: {reason}")
+    except IntegrityError:
+        return _after_conflict(checkin_list, attendee, request_id)
+    return ScanResult(WELCOME, attendee=attendee, checkin=checkin)
+
+
+def _after_conflict(checkin_list: CheckinList, attendee: Attendee, request_id: str) -> ScanResult:
+    retried = Checkin.get_or_none(Checkin.request_id == request_id)
+    if retried is not None:  # this very request was recorded before: same answer as then
+        return ScanResult(WELCOME, attendee=attendee, checkin=retried)
+    return ScanResult(ALREADY, attendee=attendee, checkin=live_checkin(checkin_list, attendee))
+
+
+def live_checkin(checkin_list: CheckinList, attendee: Attendee) -> Checkin | None:
+    return Checkin.get_or_none((Checkin.checkin_list == checkin_list) & (Checkin.attendee == attendee)
+                               & Checkin.undone_at.is_null())
+
+
+def check_in_by_hand(checkin_list: CheckinList, attendee: Attendee, staff: str, reason: str,
+                     now: datetime, request_id: str | None = None) -> ScanResult:
+    """The desk checks someone in whose badge will not do (lost, unreadable, walk-in)."""
+    if not reason.strip():
+        raise CheckinError("A check-in by hand needs a reason.")
+    return admit(checkin_list, attendee, staff, "manual", now, request_id or new_request_id(), reason.strip())
+
+
+def undo(checkin: Checkin, staff: str, reason: str, now: datetime) -> None:
+    """Mark a check-in undone (it is kept, with who and why); the person may check in again."""
+    if not reason.strip():
+        raise CheckinError("Undoing a check-in needs a reason.")
+    with write():
+        changed = (Checkin.update(undone_at=to_utc(now), undone_by=staff, undo_reason=reason.strip())
+                   .where((Checkin.id == checkin.id) & Checkin.undone_at.is_null()).execute())
+        if not changed:
+            raise CheckinError("That check-in was already undone.")
+        record(staff, "checkin.undo", checkin.attendee.code, f"{checkin.checkin_list.code}: {reason.strip()}")
+
+
+def arrivals(checkin_list: CheckinList) -> int:
+    return (Checkin.select().where((Checkin.checkin_list == checkin_list) & Checkin.undone_at.is_null())
+            .count())
+
+
+def checkins_of(attendee: Attendee) -> list[Checkin]:
+    """Every check-in of a person, undone ones included, newest first."""
+    return list(Checkin.select(Checkin, CheckinList).join(CheckinList)
+                .where(Checkin.attendee == attendee).order_by(Checkin.at.desc(), Checkin.id.desc()))
+
+
+def next_steps(attendee: Attendee) -> list[tuple[str, dict]]:
+    """Where the person goes next, as (catalogue key under "checkin.next.", values)."""
+    steps = []
+    if attendee.hotel:
+        key = "hotel_room" if attendee.hotel_room else "hotel"
+        steps.append((key, {"hotel": attendee.hotel, "room": attendee.hotel_room}))
+    return steps
