@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     info.set_defaults(run=run_info)
 
     staff = commands.add_parser("staff", parents=[common], help="staff login, then the screens of your role")
+    staff.add_argument("--badges", metavar="DIR", help="where the desk writes the badges it issues "
+                                                       "(default: badges/ in the user data folder)")
     staff.set_defaults(run=run_staff)
 
     venues = commands.add_parser("venues", parents=[common], help="public venue guide (admin PIN to leave)")
@@ -80,6 +82,19 @@ def build_parser() -> argparse.ArgumentParser:
     checkin.add_argument("--bell", action="store_true", help="ring the terminal bell: once for welcome, "
                                                              "twice for a refusal")
     checkin.set_defaults(run=run_checkin)
+
+    stats = commands.add_parser("stats", parents=[common], help="live arrival figures of a check-in list: by "
+                                                               "list, kind of institution, kiosk and hour")
+    stats.add_argument("--list", metavar="CODE", help="check-in list (default: the one open now, else every list)")
+    stats.set_defaults(run=run_stats)
+
+    export = commands.add_parser("export", parents=[common], help="write what was recorded to a CSV file")
+    export_commands = export.add_subparsers(dest="export_command", metavar="WHAT", required=True)
+    export_checkins = export_commands.add_parser("checkins", parents=[common], help="every check-in of the "
+                                                                                   "event, undone ones included")
+    export_checkins.add_argument("--out", metavar="FILE", type=Path, required=True,
+                                 help="the CSV file to write (replaced whole, never left half-written)")
+    export_checkins.set_defaults(run=run_export_checkins)
 
     user = commands.add_parser("user", parents=[common], help="staff accounts")
     user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
@@ -240,10 +255,83 @@ def run_badges(args) -> int:
     return 0
 
 
+STATS_BAR_WIDTH = 30
+
+
+def run_stats(args) -> int:
+    from kiosk.arrivals import arrival_stats
+    from kiosk.checkin import list_by_code, lists_of, open_list
+    from kiosk.context import find_event, make_clock
+
+    store = open_store(args.db)
+    with translate_errors(store.url):
+        event = find_event(args.event)
+        if event is None:
+            raise StoreError("The store has no event yet: run `kiosk import FOLDER` or `kiosk demo` first.")
+        clock = make_clock(event, args.now)
+        if args.list:
+            checkin_list = list_by_code(event, args.list)
+            if checkin_list is None:
+                known = ", ".join(lst.code for lst in lists_of(event)) or "none"
+                raise StoreError(f"The event has no check-in list '{args.list}' (lists: {known}).")
+        else:
+            checkin_list = open_list(event, clock.now())
+        stats = arrival_stats(event, checkin_list)
+    scope = f"{checkin_list.name} ({checkin_list.code})" if checkin_list else "every list"
+    print(f"{event.name} ({event.slug}), {scope}: {stats.total} checked in, {stats.registered} registered")
+    print_stats_section("By list", [(code, name, count) for code, name, count in stats.by_list])
+    print_stats_section("By kind of institution", stats.by_kind)
+    print_stats_section("By kiosk", stats.by_terminal)
+    most = max((count for _, count in stats.by_hour), default=0)
+    bars = [(hour, count, stats_bar(count, most)) for hour, count in stats.by_hour]
+    print_stats_section(f"By hour, {clock.zone_label()}", bars)
+    return 0
+
+
+def print_stats_section(title: str, rows: list[tuple]) -> None:
+    """A blank line, the title, then the rows in aligned columns (text left, numbers right)."""
+    print()
+    print(title)
+    if not rows:
+        print("  none")
+        return
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [str(cell).rjust(width) if isinstance(cell, int) else str(cell).ljust(width)
+                 for cell, width in zip(row, widths)]
+        print("  " + "  ".join(cells).rstrip())
+
+
+def stats_bar(count: int, most: int, width: int = STATS_BAR_WIDTH) -> str:
+    """'#' characters scaled to the busiest hour; any arrival shows at least one."""
+    if not count or not most:
+        return ""
+    return "#" * max(1, round(width * count / most))
+
+
+def run_export_checkins(args) -> int:
+    from kiosk.context import find_event
+    from kiosk.exports import export_checkins
+
+    store = open_store(args.db)
+    try:
+        with translate_errors(store.url):
+            event = find_event(args.event)
+            if event is None:
+                raise StoreError("The store has no event yet: run `kiosk import FOLDER` or `kiosk demo` first.")
+            rows = export_checkins(event, args.out)
+    except OSError as error:
+        print(f"kiosk: cannot write {args.out}: {error.strerror or error}.", file=sys.stderr)
+        return 1
+    counted = "1 check-in" if rows == 1 else f"{rows} check-ins"
+    print(f"Wrote {counted} of {event.name} ({event.slug}) to {args.out.resolve()}")
+    return 0
+
+
 def run_staff(args) -> int:
     from screens.login import LoginScreen
 
-    return run_app(args, open_store(args.db), LoginScreen)
+    return run_app(args, open_store(args.db), LoginScreen, badge_dir=args.badges)
 
 
 def run_venues(args) -> int:
@@ -269,13 +357,13 @@ def run_checkin(args) -> int:
 
 
 def run_app(args, store, first_screen: Callable, *, demo=False, now=None, venue=None, terminal=None,
-            check: Callable | None = None) -> int:
+            badge_dir=None, check: Callable | None = None) -> int:
     from kiosk.app import KioskApp
     from kiosk.context import build_context
 
     with translate_errors(store.url):
         context = build_context(store, event_slug=args.event, venue_code=venue, now=args.now or now,
-                                terminal=terminal, demo=demo)
+                                terminal=terminal, demo=demo, badge_dir=badge_dir)
         if check is not None:
             check(context)
     KioskApp(context, first_screen).run()

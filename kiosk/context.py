@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import os
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_data_dir
 
 from kiosk.clock import Clock, load_zone, parse_moment
 from kiosk.store import StoreError, StoreInfo
@@ -20,6 +23,12 @@ class Context:
     venue: Venue | None = None
     terminal: str = ""
     demo: bool = False
+    badge_dir: Path = field(default_factory=lambda: default_badge_dir())
+
+
+def default_badge_dir() -> Path:
+    """Where the desk writes the badges it issues (walk-ins, reissues), one folder per badge."""
+    return Path(user_data_dir("event-kiosk", appauthor=False)) / "badges"
 
 
 def find_event(slug: str | None = None) -> Event | None:
@@ -54,7 +63,7 @@ def default_terminal() -> str:
 
 
 def build_context(store: StoreInfo, *, event_slug=None, venue_code=None, now=None, terminal=None,
-                  demo=False) -> Context:
+                  demo=False, badge_dir=None) -> Context:
     event = find_event(event_slug)
     return Context(
         store=store,
@@ -63,4 +72,5 @@ def build_context(store: StoreInfo, *, event_slug=None, venue_code=None, now=Non
         venue=find_venue(event, venue_code),
         terminal=terminal or default_terminal(),
         demo=demo,
+        badge_dir=Path(badge_dir) if badge_dir else default_badge_dir(),
     )

@@ -26,6 +26,12 @@ class HubEntry:
     open: Callable[[StaffUser], Screen]
 
 
+def _desk(user: StaffUser) -> Screen:
+    from screens.desk import DeskScreen
+
+    return DeskScreen(user)
+
+
 def _overview(user: StaffUser) -> Screen:
     from screens.overview import OverviewScreen
 
@@ -46,6 +52,7 @@ def _venues(user: StaffUser) -> Screen:
 
 # Later capabilities add their screens here, with the roles that may use them.
 HUB_ENTRIES: list[HubEntry] = [
+    HubEntry("hub.desk", ("desk", "admin"), _desk),
     HubEntry("hub.overview", ALL_ROLES, _overview),
     HubEntry("hub.venues", ALL_ROLES, _venues),
     HubEntry("hub.audit", ("admin",), _audit),

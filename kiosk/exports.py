@@ -1,0 +1,86 @@
+"""Exports of what was recorded, as CSV files for the organisers' spreadsheets.
+
+A file is written to a temporary file beside it and renamed into place, so a reader never sees
+half a file and a failed export leaves the earlier file as it was. Only the columns named below
+are written: the event's badge secret (and so any badge payload) never leaves the store.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from peewee import JOIN
+
+from kiosk.clock import load_zone
+from models import Attendee, Checkin, CheckinList, Event, Institution
+
+CHECKINS_HEADER = (
+    "list", "attendee", "name", "institution", "institution_name", "category", "at", "terminal",
+    "method", "reason", "undone_at", "undone_by", "undo_reason",
+)
+
+
+def export_checkins(event: Event, path: Path) -> int:
+    """Write every check-in of the event (undone ones included) to PATH as CSV; the row count.
+
+    Times are ISO 8601 in the event's zone with its offset (2018-07-05T08:15:00+07:00);
+    `undone_at` is blank for a live check-in. The folder is made if missing.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    counted = 0
+
+    def write(stream) -> None:
+        nonlocal counted
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(CHECKINS_HEADER)
+        for row in checkin_rows(event):
+            writer.writerow(row)
+            counted += 1
+
+    _replace(path, write)
+    return counted
+
+
+def checkin_rows(event: Event) -> Iterator[tuple]:
+    """The export's rows, oldest check-in first, with times in the event's zone."""
+    zone = load_zone(event.time_zone)
+    query = (Checkin.select(CheckinList.code, Attendee.code, Attendee.name, Institution.code, Institution.name,
+                            Attendee.category, Checkin.at, Checkin.terminal, Checkin.method, Checkin.reason,
+                            Checkin.undone_at, Checkin.undone_by, Checkin.undo_reason)
+             .join(CheckinList, on=Checkin.checkin_list == CheckinList.id)
+             .switch(Checkin)
+             .join(Attendee, on=Checkin.attendee == Attendee.id)
+             .join(Institution, JOIN.LEFT_OUTER, on=Attendee.institution == Institution.id)
+             .where(CheckinList.event == event)
+             .order_by(Checkin.at, Checkin.id))
+    for (list_code, code, name, institution_code, institution_name, category, at, terminal, method, reason,
+         undone_at, undone_by, undo_reason) in query.tuples().iterator():
+        yield (list_code, code, name, institution_code or "", institution_name or "", category,
+               _in_zone(at, zone), terminal, method, reason, _in_zone(undone_at, zone) if undone_at else "",
+               undone_by, undo_reason)
+
+
+def _in_zone(stored: datetime, zone: ZoneInfo) -> str:
+    """A stored (naive UTC) time as ISO 8601 in the event's zone, with its offset."""
+    return stored.replace(tzinfo=timezone.utc).astimezone(zone).isoformat(timespec="seconds")
+
+
+def _replace(path: Path, write) -> None:
+    """Write PATH through a temporary file in the same folder, then rename it into place."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

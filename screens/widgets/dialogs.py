@@ -1,0 +1,37 @@
+"""Small dialogs shared by staff screens."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from kiosk.i18n import t
+
+
+class ReasonDialog(ModalScreen[str | None]):
+    """Asks why (a check-in by hand, an undo, a reissue); dismisses with the reason, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, title: str):
+        super().__init__()
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Label(t("dialog.reason"))
+            yield Input(id="reason", max_length=200)
+            yield Label("", id="reason-message", classes="message")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip():
+            self.query_one("#reason-message", Label).update(t("dialog.reason_needed"))
+            return
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
