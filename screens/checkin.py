@@ -19,6 +19,7 @@ from kiosk.i18n import bilingual, number, pick, t
 from kiosk.store import STORE_ERRORS, recover
 from kiosk.tokens import MAX_SCAN, looks_complete
 from screens.base import PUBLIC, LiveScreen
+from screens.widgets.bigtext import BigText
 from screens.widgets.header import KioskHeader
 
 RESULT_SECONDS = 4.0  # how long a result stays before the idle screen returns
@@ -45,6 +46,7 @@ class CheckinScreen(LiveScreen):
         yield KioskHeader()
         with Vertical(id="checkin"):
             with Vertical(id="checkin-panel", classes="idle"):
+                yield BigText("", id="checkin-big")
                 yield Static("", id="checkin-title")
                 yield Static("", id="checkin-body")
             yield Label("", id="checkin-list-name")
@@ -124,7 +126,7 @@ class CheckinScreen(LiveScreen):
         return open_list(context.event, context.clock.now())
 
     def _show_unavailable_and_retry(self) -> None:
-        self._set_panel("unavailable", bilingual("checkin.unavailable.title"), bilingual("checkin.unavailable.body"))
+        self._set_panel("unavailable", "", bilingual("checkin.unavailable.title"), bilingual("checkin.unavailable.body"))
         if self._retry_timer is None:
             self._retry_timer = self.set_interval(RETRY_SECONDS, self._retry)
 
@@ -154,26 +156,28 @@ class CheckinScreen(LiveScreen):
         attendee, lang = result.attendee, result.attendee.language
         lines = [attendee.institution.name] if attendee.institution_id else []
         lines += [t("checkin.next." + key, lang, **values) for key, values in next_steps(attendee)]
-        self._set_panel(WELCOME, t("checkin.welcome", lang, name=attendee.name), "\n".join(lines))
+        self._set_panel(WELCOME, t("checkin.big.welcome", lang), t("checkin.welcome", lang, name=attendee.name),
+                        "\n".join(lines))
 
     def _show_already(self, result: ScanResult) -> None:
         attendee, lang, earlier = result.attendee, result.attendee.language, result.checkin
         when = earlier.at.replace(tzinfo=timezone.utc).astimezone(self.app.context.clock.zone) if earlier else None
         body = t("checkin.already.when", lang, time=f"{when:%H:%M}", where=earlier.terminal) if when else ""
-        self._set_panel(ALREADY, t("checkin.already", lang, name=attendee.name), body)
+        self._set_panel(ALREADY, t("checkin.big.already", lang), t("checkin.already", lang, name=attendee.name), body)
 
     def _show_rejected(self, result: ScanResult) -> None:
         title = bilingual(f"checkin.reason.{result.reason}")
-        self._set_panel(REJECTED, title, bilingual("checkin.see_desk"))
+        self._set_panel(REJECTED, bilingual("checkin.big.rejected"), title, bilingual("checkin.see_desk"))
 
     def show_idle(self) -> None:
         self._idle_timer = None
-        self._set_panel("idle", bilingual("checkin.scan"), "")
+        self._set_panel("idle", t("checkin.scan", "id"), t("checkin.scan", "en"), "")
         self.reload()
 
-    def _set_panel(self, state: str, title: str, body: str) -> None:
+    def _set_panel(self, state: str, big: str, title: str, body: str) -> None:
         panel = self.query_one("#checkin-panel")
         panel.set_classes(state)
+        self.query_one("#checkin-big", BigText).update(big)
         self.query_one("#checkin-title", Static).update(title)
         self.query_one("#checkin-body", Static).update(body)
 

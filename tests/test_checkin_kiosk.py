@@ -25,7 +25,8 @@ async def test_idle_screen_invites_a_scan(kiosk_store):
     app = make_app(kiosk_store, CheckinScreen, venue="sheraton")
     async with app.run_test(size=(80, 24)) as pilot:
         text = await wait_for_text(pilot, "Hari 1 · sudah hadir")
-        assert "Pindai badge Anda / Scan your badge" in text
+        assert app.screen.query_one("#checkin-big").text == "Pindai badge Anda"  # in large type
+        assert "█▀▄ ▀█▀ █▀▄ █▀▄ ▄▀▄ ▀█▀" in text and "Scan your badge" in text
         assert "Hotel Sheraton" in text and "08:15 WIB (UTC+7)" in text
 
 
