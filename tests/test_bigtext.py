@@ -21,3 +21,11 @@ def test_long_names_wrap_by_word_within_the_width():
 
 def test_a_word_that_cannot_fit_gives_up_on_large_type():
     assert wrap("Perpustakaan", 40) is None
+
+
+def test_a_big_screen_gets_a_bigger_scale():
+    from screens.widgets.bigtext import fit
+
+    assert fit("Pindai badge Anda", 76, max_lines=1) == (1, ["Pindai badge Anda"])
+    assert fit("Pindai badge Anda", 196, max_lines=1) == (2, ["Pindai badge Anda"])
+    assert len(big_line("A", scale=2)) == 5 and len(big_line("A", scale=3)) == 8

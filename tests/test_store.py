@@ -265,3 +265,28 @@ def test_password_is_not_shown_in_store_errors():
     close_store()
     assert "s3cret" not in str(refused.value)
     assert "kiosk:***@127.0.0.1:1/x" in str(refused.value)
+
+
+def test_an_older_store_is_migrated_keeping_its_data(store_url):
+    """A store made by the first release (schema 1) gains check-ins, badge secrets and search keys."""
+    from playhouse.migrations import Runner
+
+    from kiosk.attendees import event_secret, search
+    from kiosk.store import MIGRATIONS_DIR, make_database
+    from models import Attendee, Event
+
+    old = make_database(store_url)
+    Runner(old, str(MIGRATIONS_DIR)).up(target="0001_initial")
+    param = old.param
+    old.execute_sql(f"INSERT INTO event (slug, name, name_en, time_zone, days, languages) "
+                    f"VALUES ({param}, {param}, '', 'Asia/Jakarta', '2018-07-05', 'id,en')", ("old", "Lama"))
+    old.execute_sql(f"INSERT INTO attendee (event_id, code, name, category, language, hotel, hotel_room, "
+                    f"badge_version) VALUES (1, 'P1', {param}, 'participant', 'id', '', '', 1)", ("Ni Luh Putu Ayu",))
+    old.close()
+
+    info = open_store(store_url)
+    assert info.schema_version == SCHEMA_VERSION
+    event = Event.get(Event.slug == "old")
+    assert [a.code for a in search(event, "luh putu")] == ["P1"]
+    assert Attendee.get().search_key == "ni luh putu ayu p1"
+    assert len(event_secret(event)) == 64 and Event.get().badge_secret == event.badge_secret

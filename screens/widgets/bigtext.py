@@ -1,7 +1,8 @@
-"""Large type for kiosks and big screens: a 3x5-pixel font drawn with half blocks, three rows a line.
+"""Large type for kiosks and big screens: a 3x5-pixel font drawn with half blocks.
 
-Words wrap to the widget's width; when even one word cannot fit, the text is shown at normal size,
-so a long Indonesian name is never cut off.
+At scale 1 a letter is 4 columns by 3 rows; on a big terminal the widget takes the largest scale
+at which the text fits in `max_lines` lines. Words wrap to the width; when even one word cannot
+fit at scale 1, the text is shown at normal size, so a long Indonesian name is never cut off.
 """
 from __future__ import annotations
 
@@ -31,8 +32,8 @@ FONT = {
     ")": ".#. ..# ..# ..# .#.", "+": "... .#. ### .#. ...",
 }
 HALF_BLOCKS = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
-GLYPH_WIDTH = 4  # three pixels and a space
-ROWS_PER_LINE = 3
+GLYPH_WIDTH = 4  # three pixels and a space, at scale 1
+MAX_SCALE = 3
 
 
 def glyph(character: str) -> list[str]:
@@ -40,20 +41,22 @@ def glyph(character: str) -> list[str]:
     return pattern.split()
 
 
-def big_line(text: str) -> list[str]:
-    """One line of text as three rows of half blocks."""
+def big_line(text: str, scale: int = 1) -> list[str]:
+    """One line of text as rows of half blocks: three rows at scale 1, five at 2, eight at 3."""
     pixels = [""] * 5
     for character in text:
         for row, bits in enumerate(glyph(character)):
-            pixels[row] += bits + "."
-    pixels.append("." * len(pixels[0]))
+            pixels[row] += "".join(bit * scale for bit in bits + ".")
+    pixels = [row for row in pixels for _ in range(scale)]
+    if len(pixels) % 2:
+        pixels.append("." * len(pixels[0]))
     return ["".join(HALF_BLOCKS[(top == "#", bottom == "#")] for top, bottom in zip(pixels[r], pixels[r + 1]))
-            .rstrip() for r in (0, 2, 4)]
+            .rstrip() for r in range(0, len(pixels), 2)]
 
 
-def wrap(text: str, columns: int) -> list[str] | None:
-    """Lines of at most COLUMNS // GLYPH_WIDTH characters, or None when a word is too long."""
-    most = max(1, (columns + 1) // GLYPH_WIDTH)
+def wrap(text: str, columns: int, scale: int = 1) -> list[str] | None:
+    """Lines that fit COLUMNS at SCALE, or None when a word is too long."""
+    most = max(1, (columns + scale) // (GLYPH_WIDTH * scale))
     lines: list[str] = []
     for word in text.split():
         if len(word) > most:
@@ -65,14 +68,26 @@ def wrap(text: str, columns: int) -> list[str] | None:
     return lines
 
 
+def fit(text: str, columns: int, max_lines: int, max_scale: int = MAX_SCALE) -> tuple[int, list[str]] | None:
+    """The largest scale at which TEXT fits in MAX_LINES lines (else scale 1, any lines), and its lines."""
+    for scale in range(max_scale, 1, -1):
+        lines = wrap(text, columns, scale)
+        if lines is not None and len(lines) <= max_lines:
+            return scale, lines
+    lines = wrap(text, columns)
+    return None if lines is None else (1, lines)
+
+
 class BigText(Widget):
     """Text in large type, centred; falls back to normal size when a word will not fit."""
 
     DEFAULT_CSS = "BigText { height: auto; width: 100%; }"
 
-    def __init__(self, text: str = "", **kwargs):
+    def __init__(self, text: str = "", max_lines: int = 1, max_scale: int = MAX_SCALE, **kwargs):
         super().__init__(**kwargs)
         self._text = text
+        self.max_lines = max_lines
+        self.max_scale = max_scale
 
     def update(self, text: str) -> None:
         self._text = text
@@ -83,12 +98,13 @@ class BigText(Widget):
         return self._text
 
     def _rows(self, width: int) -> list[str]:
-        lines = wrap(self._text, width)
-        if lines is None:
+        fitted = fit(self._text, width, self.max_lines, self.max_scale)
+        if fitted is None:
             return [self._text]
+        scale, lines = fitted
         rows: list[str] = []
         for number, line in enumerate(lines):
-            rows += ([""] if number else []) + big_line(line)
+            rows += ([""] if number else []) + big_line(line, scale)
         return rows
 
     def get_content_height(self, container, viewport, width: int) -> int:
@@ -97,4 +113,4 @@ class BigText(Widget):
     def render(self) -> Text:
         width = self.content_size.width
         rows = [row.center(width).rstrip() if len(row) < width else row for row in self._rows(width)]
-        return Text("\n".join(rows), no_wrap=len(rows) > 1 or wrap(self._text, width) is not None)
+        return Text("\n".join(rows), no_wrap=wrap(self._text, width) is not None)
