@@ -6,6 +6,7 @@ other is told "already checked in". A terminal-made request id makes a retried r
 """
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -13,10 +14,10 @@ from datetime import datetime, timezone
 from peewee import IntegrityError
 
 from kiosk import tokens
-from kiosk.attendees import event_secret, find_by_code
+from kiosk.attendees import event_secret
 from kiosk.audit import record
-from kiosk.store import write
-from models import Attendee, Checkin, CheckinList, Event
+from kiosk.store import is_postgres, write
+from models import Attendee, Checkin, CheckinList, Event, database
 
 WELCOME, ALREADY, REJECTED = "welcome", "already", "rejected"
 # Why a scan was refused; each has a catalogue entry "checkin.reason.<why>".
@@ -68,7 +69,7 @@ def scan(event: Event, checkin_list: CheckinList, text: str, terminal: str, now:
         badge = tokens.verify(event_secret(event), event.slug, text)
     except tokens.BadToken:
         return ScanResult(REJECTED, FORGED if tokens.looks_complete(text) else UNREADABLE)
-    attendee = find_by_code(event, badge.code)
+    attendee = attendee_for_scan(event, badge.code)
     if attendee is None:
         return ScanResult(REJECTED, UNKNOWN)
     if badge.version != attendee.badge_version:
@@ -85,15 +86,49 @@ def admit(checkin_list: CheckinList, attendee: Attendee, terminal: str, method: 
     admitted = checkin_list.category_list
     if admitted and attendee.category not in admitted:
         return ScanResult(REJECTED, NOT_ADMITTED, attendee)
+    checkin = Checkin(checkin_list=checkin_list, attendee=attendee, at=to_utc(now), terminal=terminal,
+                      method=method, request_id=request_id, reason=reason)
     try:
         with write():
-            checkin = Checkin.create(checkin_list=checkin_list, attendee=attendee, at=to_utc(now),
-                                     terminal=terminal, method=method, request_id=request_id, reason=reason)
+            checkin.id = _insert(checkin)
             if method == "manual":
                 record(terminal, "checkin.manual", attendee.code, f"{checkin_list.code}: {reason}")
     except IntegrityError:
         return _after_conflict(checkin_list, attendee, request_id)
     return ScanResult(WELCOME, attendee=attendee, checkin=checkin)
+
+
+# The scan's two statements are written out once: building them with Peewee for every scan cost
+# more than running them (measured by tests/bench/checkin_latency and concurrent_checkins).
+SCAN_FIELDS = ("id", "code", "name", "institution_id", "category", "language", "hotel", "hotel_room",
+               "badge_version")
+ATTENDEE_BY_CODE = 'SELECT {columns} FROM "attendee" WHERE "event_id" = {p} AND "code" = {p}'
+CHECKIN_COLUMNS = ("checkin_list_id", "attendee_id", "at", "terminal", "method", "request_id", "reason",
+                   "undone_by", "undo_reason")
+INSERT_CHECKIN = 'INSERT INTO "checkin" ({columns}) VALUES ({params})'
+
+
+@functools.cache
+def _statements(param: str) -> tuple[str, str]:
+    insert = INSERT_CHECKIN.format(columns=", ".join(f'"{c}"' for c in CHECKIN_COLUMNS),
+                                   params=", ".join([param] * len(CHECKIN_COLUMNS)))
+    select = ATTENDEE_BY_CODE.format(columns=", ".join(f'"{c}"' for c in SCAN_FIELDS), p=param)
+    return select, insert
+
+
+def attendee_for_scan(event: Event, code: str) -> Attendee | None:
+    select, _ = _statements(database.param)
+    row = database.execute_sql(select, (event.id, code)).fetchone()
+    return None if row is None else Attendee(event=event.id, **dict(zip(SCAN_FIELDS, row)))
+
+
+def _insert(checkin: Checkin) -> int:
+    _, sql = _statements(database.param)
+    values = (checkin.checkin_list_id, checkin.attendee_id, Checkin.at.db_value(checkin.at), checkin.terminal,
+              checkin.method, checkin.request_id, checkin.reason, "", "")
+    if is_postgres():
+        return database.execute_sql(sql + ' RETURNING "id"', values).fetchone()[0]
+    return database.execute_sql(sql, values).lastrowid
 
 
 def _after_conflict(checkin_list: CheckinList, attendee: Attendee, request_id: str) -> ScanResult:

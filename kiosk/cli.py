@@ -1,25 +1,14 @@
-"""The `kiosk` command."""
+"""The `kiosk` command: its options and subcommands. The work is done in kiosk.commands."""
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
-from importlib.resources import files
 from pathlib import Path
-from typing import Callable
+from urllib.parse import urlparse
 
-from kiosk import i18n
-from kiosk.clock import ClockError
-from kiosk.importer import ImportFailed, import_event
-from kiosk.importer.problems import Problem
-from kiosk.staff import StaffError, add_user
-from kiosk.store import StoreError, open_store, translate_errors
-
-DEMO_FOLDER = files("kiosk.demo") / "plm2018"
-DEMO_USERS = (("admin", "admin", "2018"), ("meja", "desk", "1111"))
-MAX_SHOWN_PROBLEMS = 200
-DEMO_START = "2018-07-05T07:30"  # the first morning of the demo event, in its zone
+LANGUAGES = ("id", "en")
+ROLES = ("desk", "seller", "awards", "admin")
 
 
 def common_options(suppress: bool) -> argparse.ArgumentParser:
@@ -31,7 +20,7 @@ def common_options(suppress: bool) -> argparse.ArgumentParser:
                              "else a SQLite file in the user data folder)")
     parser.add_argument("--now", metavar="ISO-TIME", default=default,
                         help="start the clock at this time, read in the event's zone (default: $KIOSK_NOW)")
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=default, help="screen language (default: id)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=default, help="screen language (default: id)")
     parser.add_argument("--event", metavar="SLUG", default=default,
                         help="which event of the store (default: the latest imported)")
     return parser
@@ -47,24 +36,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", parents=[common], help="load the PLM 2018 demo if the store is empty, "
                                                                "then open the screen launcher")
-    demo.set_defaults(run=run_demo)
+    demo.set_defaults(run="demo")
 
     importing = commands.add_parser("import", parents=[common], help="import an event folder (event.toml, "
                                                                      "institutions.csv, attendees.csv)")
     importing.add_argument("path", type=Path, help="the event folder")
-    importing.set_defaults(run=run_import)
+    importing.set_defaults(run="import")
 
     info = commands.add_parser("info", parents=[common], help="where the store is, its schema version, counts")
-    info.set_defaults(run=run_info)
+    info.set_defaults(run="info")
 
     staff = commands.add_parser("staff", parents=[common], help="staff login, then the screens of your role")
     staff.add_argument("--badges", metavar="DIR", help="where the desk writes the badges it issues "
                                                        "(default: badges/ in the user data folder)")
-    staff.set_defaults(run=run_staff)
+    staff.set_defaults(run="staff")
 
     venues = commands.add_parser("venues", parents=[common], help="public venue guide (admin PIN to leave)")
     venues.add_argument("--venue", metavar="CODE", help="the venue this kiosk stands in")
-    venues.set_defaults(run=run_venues)
+    venues.set_defaults(run="venues")
 
     badges = commands.add_parser("badges", parents=[common], help="write badge QR codes (PNG, SVG), an A4 print "
                                                                    "sheet and a manifest into a folder")
@@ -72,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the folder to write (made if missing; files of the same codes are replaced)")
     badges.add_argument("--attendee", metavar="CODE", action="append", dest="codes",
                         help="only this attendee's badge (repeatable; default: every attendee)")
-    badges.set_defaults(run=run_badges)
+    badges.set_defaults(run="badges")
 
     checkin = commands.add_parser("checkin", parents=[common], help="lobby check-in kiosk for a USB QR scanner "
                                                                    "(admin PIN to leave)")
@@ -81,12 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     checkin.add_argument("--venue", metavar="CODE", help="the venue this kiosk stands in")
     checkin.add_argument("--bell", action="store_true", help="ring the terminal bell: once for welcome, "
                                                              "twice for a refusal")
-    checkin.set_defaults(run=run_checkin)
+    checkin.set_defaults(run="checkin")
 
     stats = commands.add_parser("stats", parents=[common], help="live arrival figures of a check-in list: by "
                                                                "list, kind of institution, kiosk and hour")
     stats.add_argument("--list", metavar="CODE", help="check-in list (default: the one open now, else every list)")
-    stats.set_defaults(run=run_stats)
+    stats.set_defaults(run="stats")
 
     export = commands.add_parser("export", parents=[common], help="write what was recorded to a CSV file")
     export_commands = export.add_subparsers(dest="export_command", metavar="WHAT", required=True)
@@ -94,280 +83,48 @@ def build_parser() -> argparse.ArgumentParser:
                                                                                    "event, undone ones included")
     export_checkins.add_argument("--out", metavar="FILE", type=Path, required=True,
                                  help="the CSV file to write (replaced whole, never left half-written)")
-    export_checkins.set_defaults(run=run_export_checkins)
+    export_checkins.set_defaults(run="export_checkins")
 
     user = commands.add_parser("user", parents=[common], help="staff accounts")
     user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = user_commands.add_parser("add", parents=[common], help="add a staff user, or reset their role and PIN")
     add.add_argument("name")
-    add.add_argument("--role", required=True, choices=("desk", "seller", "awards", "admin"))
+    add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input, not a prompt")
-    add.set_defaults(run=run_user_add)
+    add.set_defaults(run="user_add")
     listing = user_commands.add_parser("list", parents=[common], help="list staff users")
-    listing.set_defaults(run=run_user_list)
+    listing.set_defaults(run="user_list")
     return parser
+
+
+def skip_unused_drivers(args) -> None:
+    """Peewee imports psycopg when it is installed (about 70 ms); a SQLite kiosk never needs it."""
+    url = args.db or os.environ.get("KIOSK_DB") or "sqlite:"
+    if "peewee" not in sys.modules and urlparse(url).scheme == "sqlite":
+        sys.modules.setdefault("psycopg", None)
+        sys.modules.setdefault("psycopg2", None)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    skip_unused_drivers(args)
+    from kiosk import commands, i18n
+    from kiosk.clock import ClockError
+    from kiosk.importer.problems import ImportFailed
+    from kiosk.staff import StaffError
+    from kiosk.store import StoreError
+
     try:
         i18n.set_language(args.lang or "id")
-        return args.run(args) or 0
+        return getattr(commands, f"run_{args.run}")(args) or 0
     except ImportFailed as failed:
-        print_problems(failed.problems.found)
+        commands.print_problems(failed.problems.found)
         return 1
     except (StoreError, StaffError, ClockError) as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
-
-
-def print_problems(problems: list[Problem]) -> None:
-    shown = sorted(problems)
-    for problem in shown[:MAX_SHOWN_PROBLEMS]:
-        print(problem, file=sys.stderr)
-    if len(shown) > MAX_SHOWN_PROBLEMS:
-        print(f"… and {len(shown) - MAX_SHOWN_PROBLEMS} more", file=sys.stderr)
-    counted = "1 problem" if len(shown) == 1 else f"{len(shown)} problems"
-    print(f"kiosk: {counted} found; nothing was imported.", file=sys.stderr)
-
-
-def run_import(args) -> int:
-    store = open_store(args.db)
-    with translate_errors(store.url):
-        plan, tally = import_event(args.path)
-    print(f"Imported {plan.event.name} ({plan.event.slug}) into {store.location}: "
-          f"{len(plan.event.venues)} venues, {sum(len(v.rooms) for v in plan.event.venues)} rooms, "
-          f"{len(plan.institutions)} institutions, {len(plan.attendees)} attendees, "
-          f"{len(plan.checkin_lists)} check-in lists.")
-    changes = ", ".join(f"{what} {count}" for what, count in sorted(tally.items())) or "nothing changed"
-    print(f"Changes: {changes}.")
-    return 0
-
-
-def run_info(args) -> int:
-    from kiosk.context import find_event
-    from kiosk.overview import event_counts, staff_count
-
-    store = open_store(args.db)
-    with translate_errors(store.url):
-        print(f"Store: {store.location} ({store.backend}), schema version {store.schema_version}")
-        event = find_event(args.event)
-        if event is None:
-            print("No event yet: run `kiosk import FOLDER` or `kiosk demo`.")
-        else:
-            print_counts(event, event_counts(event))
-        print(f"Staff users: {staff_count()}")
-    return 0
-
-
-def print_counts(event, counts) -> None:
-    print(f"Event: {event.name} ({event.slug}), {event.time_zone}, days {', '.join(event.day_list)}")
-    print(f"Venues: {len(counts.venues)}, rooms: {counts.rooms}")
-    kinds = ", ".join(f"{kind} {n}" for kind, n in counts.institutions_by_kind.items())
-    print(f"Institutions: {counts.institutions} ({kinds})")
-    categories = ", ".join(f"{category} {n}" for category, n in counts.attendees_by_category.items())
-    print(f"Attendees: {counts.attendees} ({categories})")
-    print_checkin_lists(event)
-
-
-def print_checkin_lists(event) -> None:
-    from kiosk.checkin import arrivals, lists_of
-
-    arrived = ", ".join(f"{lst.code} {arrivals(lst)}" for lst in lists_of(event)) or "none"
-    print(f"Checked in, by list: {arrived}")
-
-
-def run_user_add(args) -> int:
-    store = open_store(args.db)
-    pin = read_pin(args.pin_stdin)
-    with translate_errors(store.url):
-        user = add_user(args.name, args.role, pin)
-    print(f"Staff user {user.name} ({user.role}) is ready.")
-    return 0
-
-
-def read_pin(from_stdin: bool) -> str:
-    if from_stdin:
-        return sys.stdin.readline().strip()
-    pin = getpass.getpass("PIN: ")
-    if getpass.getpass("PIN again: ") != pin:
-        raise StaffError("The two PINs differ; nothing was changed.")
-    return pin
-
-
-def run_user_list(args) -> int:
-    from models import StaffUser
-
-    store = open_store(args.db)
-    with translate_errors(store.url):
-        for user in StaffUser.select().order_by(StaffUser.name):
-            print(f"{user.name}\t{user.role}")
-    return 0
-
-
-def run_demo(args) -> int:
-    from kiosk.context import find_event
-
-    store = open_store(args.db)
-    with translate_errors(store.url):
-        if find_event() is None:
-            print("Loading the PLM 2018 demo into the store…", file=sys.stderr)
-            import_event(Path(str(DEMO_FOLDER)), actor="demo")
-            for name, role, pin in DEMO_USERS:
-                add_user(name, role, pin, actor="demo")
-    from screens.launcher import LauncherScreen
-
-    start = args.now or os.environ.get("KIOSK_NOW") or DEMO_START
-    return run_app(args, store, LauncherScreen, demo=True, now=start)
-
-
-def run_badges(args) -> int:
-    from kiosk.badges import progress_line, select_attendees, write_badges
-    from kiosk.context import find_event
-
-    store = open_store(args.db)
-    drawn = []  # the progress bar is drawn only on a terminal, and then ended with a newline
-
-    def show(done: int, total: int) -> None:
-        if done == total or done % max(1, total // 100) == 0:
-            print(f"\r{progress_line(done, total)}", end="", file=sys.stderr, flush=True)
-            drawn.append(done)
-
-    try:
-        with translate_errors(store.url):
-            event = find_event(args.event)
-            if event is None:
-                raise StoreError("The store has no event yet: run `kiosk import FOLDER` or `kiosk demo` first.")
-            attendees = select_attendees(event, args.codes)
-            run = write_badges(event, attendees, args.out, progress=show if sys.stderr.isatty() else None)
-    except OSError as error:
-        print(f"kiosk: cannot write badges to {args.out}: {error.strerror or error}.", file=sys.stderr)
-        return 1
-    finally:
-        if drawn:
-            print(file=sys.stderr)
-    counted = "1 badge" if run.count == 1 else f"{run.count} badges"
-    pages = "1 A4 page" if run.pages == 1 else f"{run.pages} A4 pages"
-    print(f"Wrote {counted} of {event.name} ({event.slug}) to {run.out_dir} (PNG and SVG per code, "
-          f"{run.manifest.name}); print sheet ({pages}): {run.sheet}")
-    return 0
-
-
-STATS_BAR_WIDTH = 30
-
-
-def run_stats(args) -> int:
-    from kiosk.arrivals import arrival_stats
-    from kiosk.checkin import list_by_code, lists_of, open_list
-    from kiosk.context import find_event, make_clock
-
-    store = open_store(args.db)
-    with translate_errors(store.url):
-        event = find_event(args.event)
-        if event is None:
-            raise StoreError("The store has no event yet: run `kiosk import FOLDER` or `kiosk demo` first.")
-        clock = make_clock(event, args.now)
-        if args.list:
-            checkin_list = list_by_code(event, args.list)
-            if checkin_list is None:
-                known = ", ".join(lst.code for lst in lists_of(event)) or "none"
-                raise StoreError(f"The event has no check-in list '{args.list}' (lists: {known}).")
-        else:
-            checkin_list = open_list(event, clock.now())
-        stats = arrival_stats(event, checkin_list)
-    scope = f"{checkin_list.name} ({checkin_list.code})" if checkin_list else "every list"
-    print(f"{event.name} ({event.slug}), {scope}: {stats.total} checked in, {stats.registered} registered")
-    print_stats_section("By list", [(code, name, count) for code, name, count in stats.by_list])
-    print_stats_section("By kind of institution", stats.by_kind)
-    print_stats_section("By kiosk", stats.by_terminal)
-    most = max((count for _, count in stats.by_hour), default=0)
-    bars = [(hour, count, stats_bar(count, most)) for hour, count in stats.by_hour]
-    print_stats_section(f"By hour, {clock.zone_label()}", bars)
-    return 0
-
-
-def print_stats_section(title: str, rows: list[tuple]) -> None:
-    """A blank line, the title, then the rows in aligned columns (text left, numbers right)."""
-    print()
-    print(title)
-    if not rows:
-        print("  none")
-        return
-    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        cells = [str(cell).rjust(width) if isinstance(cell, int) else str(cell).ljust(width)
-                 for cell, width in zip(row, widths)]
-        print("  " + "  ".join(cells).rstrip())
-
-
-def stats_bar(count: int, most: int, width: int = STATS_BAR_WIDTH) -> str:
-    """'#' characters scaled to the busiest hour; any arrival shows at least one."""
-    if not count or not most:
-        return ""
-    return "#" * max(1, round(width * count / most))
-
-
-def run_export_checkins(args) -> int:
-    from kiosk.context import find_event
-    from kiosk.exports import export_checkins
-
-    store = open_store(args.db)
-    try:
-        with translate_errors(store.url):
-            event = find_event(args.event)
-            if event is None:
-                raise StoreError("The store has no event yet: run `kiosk import FOLDER` or `kiosk demo` first.")
-            rows = export_checkins(event, args.out)
-    except OSError as error:
-        print(f"kiosk: cannot write {args.out}: {error.strerror or error}.", file=sys.stderr)
-        return 1
-    counted = "1 check-in" if rows == 1 else f"{rows} check-ins"
-    print(f"Wrote {counted} of {event.name} ({event.slug}) to {args.out.resolve()}")
-    return 0
-
-
-def run_staff(args) -> int:
-    from screens.login import LoginScreen
-
-    return run_app(args, open_store(args.db), LoginScreen, badge_dir=args.badges)
-
-
-def run_venues(args) -> int:
-    from screens.venues import VenueGuideScreen
-
-    return run_app(args, open_store(args.db), lambda: VenueGuideScreen(public=True), venue=args.venue)
-
-
-def run_checkin(args) -> int:
-    from kiosk.checkin import list_by_code
-    from screens.checkin import CheckinScreen
-
-    store = open_store(args.db)
-
-    def check_list(context) -> None:
-        if context.event is None:
-            raise StoreError("The store has no event yet: run `kiosk import FOLDER` or `kiosk demo`.")
-        if args.list and list_by_code(context.event, args.list) is None:
-            raise StoreError(f"The event has no check-in list '{args.list}'.")
-
-    return run_app(args, store, lambda: CheckinScreen(args.list, args.bell), venue=args.venue,
-                   terminal=args.kiosk_id, check=check_list)
-
-
-def run_app(args, store, first_screen: Callable, *, demo=False, now=None, venue=None, terminal=None,
-            badge_dir=None, check: Callable | None = None) -> int:
-    from kiosk.app import KioskApp
-    from kiosk.context import build_context
-
-    with translate_errors(store.url):
-        context = build_context(store, event_slug=args.event, venue_code=venue, now=args.now or now,
-                                terminal=terminal, demo=demo, badge_dir=badge_dir)
-        if check is not None:
-            check(context)
-    KioskApp(context, first_screen).run()
-    return 0
 
 
 if __name__ == "__main__":

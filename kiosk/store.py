@@ -11,7 +11,6 @@ from urllib.parse import urlparse
 import peewee
 from platformdirs import user_data_dir
 from playhouse.db_url import parse as parse_db_url
-from playhouse.migrations import Runner
 
 import models.migrations
 from models import database
@@ -24,6 +23,7 @@ SQLITE_PRAGMAS = {
     "synchronous": "normal",
 }
 BUSY_TIMEOUT_SECONDS = 10
+HISTORY_TABLE = "schema_migration"  # playhouse.migrations' default name
 MIGRATION_NAMES = sorted(path.stem for path in MIGRATIONS_DIR.glob("[0-9]*.py"))
 SCHEMA_VERSION = int(MIGRATION_NAMES[-1].split("_")[0])
 POSTGRES_SCHEMES = ("postgres", "postgresql")
@@ -86,16 +86,29 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> StoreInfo:
     database.initialize(db)
     with translate_errors(url):
         db.connect(reuse_if_open=True)
-        runner = Runner(db, str(MIGRATIONS_DIR))
-        _refuse_newer_store(runner, url)
-        if migrate and any(not m.applied for m in runner.status()):
-            runner.up()
-        version = max((m.idx for m in runner.status() if m.applied), default=0)
-    return StoreInfo(url, backend_of(db), location_of(url, db), version)
+        applied = applied_migrations(db)
+        _refuse_newer_store(applied, url)
+        if migrate and set(MIGRATION_NAMES) - applied:
+            from playhouse.migrations import Runner  # only when there is something to do
+
+            Runner(db, str(MIGRATIONS_DIR), table_name=HISTORY_TABLE).up()
+            applied = applied_migrations(db)
+    return StoreInfo(url, backend_of(db), location_of(url, db), schema_version(applied))
 
 
-def _refuse_newer_store(runner: Runner, url: str) -> None:
-    unknown = [m.name for m in runner.status() if m.path is None]
+def applied_migrations(db: peewee.Database) -> set[str]:
+    """Names of the schema steps the store has (the history table of playhouse.migrations)."""
+    if not db.table_exists(HISTORY_TABLE):
+        return set()
+    return {name for (name,) in db.execute_sql(f'SELECT "name" FROM "{HISTORY_TABLE}"').fetchall()}
+
+
+def schema_version(applied: set[str]) -> int:
+    return max((int(name.split("_")[0]) for name in applied if name[:1].isdigit()), default=0)
+
+
+def _refuse_newer_store(applied: set[str], url: str) -> None:
+    unknown = sorted(applied - set(MIGRATION_NAMES))
     if unknown:
         raise StoreError(
             f"The store at {url} was made by a newer version of this program "

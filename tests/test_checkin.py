@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.attendees import find_by_code, payload_for, reissue_badge
 from kiosk.checkin import (
-    ALREADY, CLOSED, FORGED, NOT_ADMITTED, REJECTED, REVOKED, UNREADABLE, WELCOME, CheckinError, arrivals,
+    ALREADY, CLOSED, FORGED, NOT_ADMITTED, REVOKED, UNREADABLE, WELCOME, CheckinError, arrivals,
     check_in_by_hand, checkins_of, list_by_code, open_list, scan, undo,
 )
 from kiosk.context import find_event

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import DEMO_FOLDER
+from kiosk.commands import DEMO_FOLDER
 from kiosk.importer import ImportFailed, import_event
 from models import Attendee, AuditEntry, Event, Institution, Room, Venue
 from tests.conftest import SMALL_EVENT
