@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import csv
 import html
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -20,6 +18,7 @@ from peewee import JOIN
 from qrcode.image.pil import PilImage
 from qrcode.image.svg import SvgPathImage
 
+from kiosk.files import replace_file
 from kiosk import i18n
 from kiosk.attendees import payload_for
 from kiosk.store import StoreError
@@ -129,9 +128,9 @@ def write_badges(event: Event, attendees: Iterable[Attendee], out_dir: Path,
             progress(done, total)
     run.sheet = out_dir / SHEET
     run.pages = (len(printed) + BADGES_PER_PAGE - 1) // BADGES_PER_PAGE
-    _replace(run.sheet, lambda stream: stream.write(sheet_html(event, printed)))
+    replace_file(run.sheet, lambda stream: stream.write(sheet_html(event, printed)))
     run.manifest = out_dir / MANIFEST
-    _replace(run.manifest, lambda stream: _write_manifest(stream, printed))
+    replace_file(run.manifest, lambda stream: _write_manifest(stream, printed))
     return run
 
 
@@ -140,21 +139,6 @@ def _write_manifest(stream, printed: list[_Printed]) -> None:
     writer.writerow(MANIFEST_HEADER)
     for badge in printed:
         writer.writerow((badge.code, badge.name, badge.institution, badge.payload))
-
-
-def _replace(path: Path, write: Callable) -> None:
-    """Write PATH through a temporary file in the same folder, then rename it into place."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 SHEET_STYLE = """\

@@ -18,6 +18,18 @@ MAX_SHOWN_PROBLEMS = 200
 DEMO_START = "2018-07-05T07:30"  # the first morning of the demo event, in its zone
 
 
+NO_EVENT = "The store has no event yet: run `kiosk import FOLDER` or `kiosk demo` first."
+
+
+def require_event(slug: str | None):
+    from kiosk.context import find_event
+
+    event = find_event(slug)
+    if event is None:
+        raise StoreError(NO_EVENT)
+    return event
+
+
 def print_problems(problems: list[Problem]) -> None:
     shown = sorted(problems)
     for problem in shown[:MAX_SHOWN_PROBLEMS]:
@@ -123,7 +135,6 @@ def run_demo(args) -> int:
 
 def run_badges(args) -> int:
     from kiosk.badges import progress_line, select_attendees, write_badges
-    from kiosk.context import find_event
 
     store = open_store(args.db)
     drawn = []  # the progress bar is drawn only on a terminal, and then ended with a newline
@@ -135,9 +146,7 @@ def run_badges(args) -> int:
 
     try:
         with translate_errors(store.url):
-            event = find_event(args.event)
-            if event is None:
-                raise StoreError("The store has no event yet: run `kiosk import FOLDER` or `kiosk demo` first.")
+            event = require_event(args.event)
             attendees = select_attendees(event, args.codes)
             run = write_badges(event, attendees, args.out, progress=show if sys.stderr.isatty() else None)
     except OSError as error:
@@ -159,13 +168,11 @@ STATS_BAR_WIDTH = 30
 def run_stats(args) -> int:
     from kiosk.arrivals import arrival_stats
     from kiosk.checkin import list_by_code, lists_of, open_list
-    from kiosk.context import find_event, make_clock
+    from kiosk.context import make_clock
 
     store = open_store(args.db)
     with translate_errors(store.url):
-        event = find_event(args.event)
-        if event is None:
-            raise StoreError("The store has no event yet: run `kiosk import FOLDER` or `kiosk demo` first.")
+        event = require_event(args.event)
         clock = make_clock(event, args.now)
         if args.list:
             checkin_list = list_by_code(event, args.list)
@@ -208,15 +215,12 @@ def stats_bar(count: int, most: int, width: int = STATS_BAR_WIDTH) -> str:
 
 
 def run_export_checkins(args) -> int:
-    from kiosk.context import find_event
     from kiosk.exports import export_checkins
 
     store = open_store(args.db)
     try:
         with translate_errors(store.url):
-            event = find_event(args.event)
-            if event is None:
-                raise StoreError("The store has no event yet: run `kiosk import FOLDER` or `kiosk demo` first.")
+            event = require_event(args.event)
             rows = export_checkins(event, args.out)
     except OSError as error:
         print(f"kiosk: cannot write {args.out}: {error.strerror or error}.", file=sys.stderr)
@@ -246,7 +250,7 @@ def run_checkin(args) -> int:
 
     def check_list(context) -> None:
         if context.event is None:
-            raise StoreError("The store has no event yet: run `kiosk import FOLDER` or `kiosk demo`.")
+            raise StoreError(NO_EVENT)
         if args.list and list_by_code(context.event, args.list) is None:
             raise StoreError(f"The event has no check-in list '{args.list}'.")
 

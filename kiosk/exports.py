@@ -7,8 +7,6 @@ are written: the event's badge secret (and so any badge payload) never leaves th
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from peewee import JOIN
 
+from kiosk.files import replace_file
 from kiosk.clock import load_zone
 from models import Attendee, Checkin, CheckinList, Event, Institution
 
@@ -43,7 +42,7 @@ def export_checkins(event: Event, path: Path) -> int:
             writer.writerow(row)
             counted += 1
 
-    _replace(path, write)
+    replace_file(path, write)
     return counted
 
 
@@ -71,16 +70,3 @@ def _in_zone(stored: datetime, zone: ZoneInfo) -> str:
     return stored.replace(tzinfo=timezone.utc).astimezone(zone).isoformat(timespec="seconds")
 
 
-def _replace(path: Path, write) -> None:
-    """Write PATH through a temporary file in the same folder, then rename it into place."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
