@@ -63,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only this attendee's badge (repeatable; default: every attendee)")
     badges.set_defaults(run="badges")
 
+    directory = commands.add_parser("directory", parents=[common], help="public room directory: now and next, "
+                                                                       "timetable, search (admin PIN to leave)")
+    directory.add_argument("--venue", metavar="CODE", help="the venue this kiosk stands in")
+    directory.add_argument("--show-assigned", action="store_true",
+                           help="show who is assigned to a session in its detail")
+    directory.set_defaults(run="directory")
+
     checkin = commands.add_parser("checkin", parents=[common], help="lobby check-in kiosk for a USB QR scanner "
                                                                    "(admin PIN to leave)")
     checkin.add_argument("--kiosk-id", metavar="ID", help="this kiosk's name in the records (default: host:pid)")

@@ -49,7 +49,7 @@ def run_import(args) -> int:
     print(f"Imported {plan.event.name} ({plan.event.slug}) into {store.location}: "
           f"{len(plan.event.venues)} venues, {sum(len(v.rooms) for v in plan.event.venues)} rooms, "
           f"{len(plan.institutions)} institutions, {len(plan.attendees)} attendees, "
-          f"{len(plan.checkin_lists)} check-in lists.")
+          f"{len(plan.checkin_lists)} check-in lists, {len(plan.sessions)} sessions.")
     changes = ", ".join(f"{what} {count}" for what, count in sorted(tally.items())) or "nothing changed"
     print(f"Changes: {changes}.")
     return 0
@@ -240,6 +240,17 @@ def run_venues(args) -> int:
     from screens.venues import VenueGuideScreen
 
     return run_app(args, open_store(args.db), lambda: VenueGuideScreen(public=True), venue=args.venue)
+
+
+def run_directory(args) -> int:
+    from screens.directory import DirectoryScreen
+
+    def check_event(context) -> None:
+        if context.event is None:
+            raise StoreError(NO_EVENT)
+
+    return run_app(args, open_store(args.db), lambda: DirectoryScreen(args.show_assigned), venue=args.venue,
+                   check=check_event)
 
 
 def run_checkin(args) -> int:

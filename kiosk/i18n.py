@@ -57,5 +57,10 @@ def long_date(day: date) -> str:
     return format_date(day, "EEEE, d MMMM y", locale=locale())
 
 
+def short_day(day: date) -> str:
+    """'Kam 5/7' or 'Thu 5/7'."""
+    return format_date(day, "EEE d/M", locale=locale())
+
+
 def short_datetime(moment: datetime) -> str:
     return format_datetime(moment, "d MMM y HH:mm", tzinfo=moment.tzinfo, locale=locale())

@@ -2,13 +2,15 @@
 from models.db import BaseModel, database
 from models.checkin import METHODS, Checkin, CheckinList
 from models.event import Event, Room, Venue
+from models.program import CANCELLED, SCHEDULED, SESSION_KINDS, Assignment, Session, Travel
 from models.people import ATTENDEE_CATEGORIES, INSTITUTION_KINDS, LANGUAGES, Attendee, Institution
 from models.staff import ROLES, AuditEntry, StaffUser
 
-ALL_MODELS = (Event, Venue, Room, Institution, Attendee, StaffUser, AuditEntry, CheckinList, Checkin)
+ALL_MODELS = (Event, Venue, Room, Institution, Attendee, StaffUser, AuditEntry, CheckinList, Checkin,
+              Session, Assignment, Travel)
 
 __all__ = [
-    "ALL_MODELS", "ATTENDEE_CATEGORIES", "INSTITUTION_KINDS", "LANGUAGES", "METHODS", "ROLES",
-    "Attendee", "AuditEntry", "BaseModel", "Checkin", "CheckinList", "Event", "Institution", "Room",
-    "StaffUser", "Venue", "database",
+    "ALL_MODELS", "ATTENDEE_CATEGORIES", "CANCELLED", "INSTITUTION_KINDS", "LANGUAGES", "METHODS", "ROLES",
+    "SCHEDULED", "SESSION_KINDS", "Assignment", "Attendee", "AuditEntry", "BaseModel", "Checkin", "CheckinList",
+    "Event", "Institution", "Room", "Session", "StaffUser", "Travel", "Venue", "database",
 ]

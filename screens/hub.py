@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from kiosk.i18n import t
 from models import StaffUser
-from screens.base import KioskScreen
+from screens.base import STAFF, KioskScreen
 from screens.widgets.header import KioskHeader
 
 ALL_ROLES = ("desk", "seller", "awards", "admin")
@@ -30,6 +30,20 @@ def _desk(user: StaffUser) -> Screen:
     from screens.desk import DeskScreen
 
     return DeskScreen(user)
+
+
+def _schedule(user: StaffUser) -> Screen:
+    from screens.schedule import ScheduleScreen
+
+    return ScheduleScreen(user)
+
+
+def _directory(user: StaffUser) -> Screen:
+    from screens.directory import DirectoryScreen
+
+    screen = DirectoryScreen(show_assigned=True)
+    screen.POSTURE = STAFF
+    return screen
 
 
 def _overview(user: StaffUser) -> Screen:
@@ -53,6 +67,8 @@ def _venues(user: StaffUser) -> Screen:
 # Later capabilities add their screens here, with the roles that may use them.
 HUB_ENTRIES: list[HubEntry] = [
     HubEntry("hub.desk", ("desk", "admin"), _desk),
+    HubEntry("hub.schedule", ("desk", "admin"), _schedule),
+    HubEntry("hub.directory", ALL_ROLES, _directory),
     HubEntry("hub.overview", ALL_ROLES, _overview),
     HubEntry("hub.venues", ALL_ROLES, _venues),
     HubEntry("hub.audit", ("admin",), _audit),

@@ -41,6 +41,12 @@ def _checkin() -> Screen:
     return CheckinScreen()
 
 
+def _directory() -> Screen:
+    from screens.directory import DirectoryScreen
+
+    return DirectoryScreen()
+
+
 def _overview() -> Screen:
     from screens.overview import OverviewScreen
 
@@ -51,6 +57,7 @@ def _overview() -> Screen:
 LAUNCHER_ENTRIES: list[LauncherEntry] = [
     LauncherEntry("launcher.staff", "staff", _login),
     LauncherEntry("launcher.checkin", "public", _checkin),
+    LauncherEntry("launcher.directory", "public", _directory),
     LauncherEntry("launcher.venues", "public", _venues),
     LauncherEntry("launcher.overview", "staff", _overview),
 ]

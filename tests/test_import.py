@@ -34,9 +34,13 @@ EMPTY = {"events": 0, "venues": 0, "rooms": 0, "institutions": 0, "attendees": 0
 SMALL_COUNTS = {"events": 1, "venues": 2, "rooms": 3, "institutions": 4, "attendees": 4}
 
 
-def copy_small_event(tmp_path: Path) -> Path:
+def copy_small_event(tmp_path: Path, programme: bool = False) -> Path:
+    """A copy of the small event, without its programme files unless PROGRAMME."""
     folder = tmp_path / "event"
     shutil.copytree(SMALL_EVENT, folder)
+    if not programme:
+        (folder / "sessions.csv").unlink()
+        (folder / "assignments.csv").unlink()
     return folder
 
 
@@ -77,7 +81,7 @@ def test_small_event_imports_with_expected_counts(store):
     assert counts() == SMALL_COUNTS
     assert tally == Counter({
         "events added": 1, "venues added": 2, "rooms added": 3, "check-in lists added": 2,
-        "institutions added": 4, "attendees added": 4,
+        "institutions added": 4, "attendees added": 4, "sessions added": 6, "assignments added": 3,
     })
     event = Event.get(Event.slug == "small")
     assert (event.name, event.name_en, event.time_zone) == ("PLM Uji Coba", "Test Meeting", "Asia/Jakarta")

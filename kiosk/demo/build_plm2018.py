@@ -5,19 +5,20 @@ Run from the repository root, with no arguments:
 
     python kiosk/demo/build_plm2018.py
 
-It writes event.toml, institutions.csv, attendees.csv and README.md. Standard library only.
+It writes event.toml, institutions.csv, attendees.csv, sessions.csv, assignments.csv and README.md.
+Standard library only.
 Every random choice comes from one random.Random(2018), drawn in a fixed order, so each run
 writes byte-identical files. Edit this script, never its output.
 
 Facts taken from the article about the event (seed/PLM2018.md) are marked "article" below;
-everything else (rooms, directions, most institution names, every person, hotel rooms) is
-invented.
+everything else (rooms, directions, most institution names, every person, hotel rooms, the
+programme, class assignments and shuttle times) is invented.
 """
 from __future__ import annotations
 
 import csv
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 SEED = 2018
@@ -38,6 +39,8 @@ EVENT = {
 }
 
 # Each room: code, name, floor, capacity, note (a comment in event.toml only), directions (id, en).
+# The Eastparc class rooms (note "sharing class") seat 1,100 together: each class slot holds half of
+# the ~1,900 regency/city and village/TBM participants (see the programme below), with room to spare.
 VENUES = [
     {
         "code": "sheraton",
@@ -114,43 +117,43 @@ VENUES = [
              "timetable board for the sharing classes",
              "Pintu masuk utama dari area turun penumpang; papan jadwal kelas ada di samping resepsionis.",
              "Main entrance from the drop-off area; the class timetable board is beside reception."),
-            ("eastparc-borobudur", "Ruang Borobudur", "1", 120,
+            ("eastparc-borobudur", "Ruang Borobudur", "1", 200,
              "sharing class",
              "Dari lobi, belok kanan menyusuri lorong kaca; pintu ganda pertama.",
              "From the lobby, turn right along the glass corridor; it is the first pair of double doors."),
-            ("eastparc-prambanan", "Ruang Prambanan", "1", 120,
+            ("eastparc-prambanan", "Ruang Prambanan", "1", 200,
              "sharing class",
              "Dari lobi, belok kanan; setelah Ruang Borobudur, di sebelah kiri.",
              "From the lobby, turn right; it is past Ruang Borobudur, on the left."),
-            ("eastparc-mendut", "Ruang Mendut", "2", 80,
+            ("eastparc-mendut", "Ruang Mendut", "2", 100,
              "sharing class",
              "Naik tangga lebar di samping resepsionis ke lantai 2; ruangan di sebelah kiri tangga.",
              "Take the wide stairs beside reception up to floor 2; the room is to the left of the stairs."),
-            ("eastparc-pawon", "Ruang Pawon", "2", 60,
+            ("eastparc-pawon", "Ruang Pawon", "2", 80,
              "sharing class",
              "Lantai 2, di sebelah Ruang Mendut, menghadap taman bermain anak.",
              "Floor 2, next to Ruang Mendut, overlooking the children's playground."),
-            ("eastparc-plaosan", "Ruang Plaosan", "2", 80,
+            ("eastparc-plaosan", "Ruang Plaosan", "2", 100,
              "sharing class",
              "Lantai 2, ikuti lorong ke kanan sampai ujung; pintu di sebelah kanan.",
              "Floor 2, follow the corridor to the right to its end; the door is on your right."),
-            ("eastparc-sewu", "Ruang Sewu", "3", 100,
+            ("eastparc-sewu", "Ruang Sewu", "3", 150,
              "sharing class",
              "Naik lift ke lantai 3, keluar lift belok kiri; ruangan besar tepat di depan.",
              "Take the lift to floor 3 and turn left; the large room is straight ahead."),
-            ("eastparc-ratu-boko", "Ruang Ratu Boko", "3", 60,
+            ("eastparc-ratu-boko", "Ruang Ratu Boko", "3", 80,
              "sharing class",
              "Lantai 3, lorong di sebelah kanan lift, pintu kedua.",
              "Floor 3, the corridor to the right of the lift, second door."),
-            ("eastparc-sari", "Ruang Sari", "3", 50,
+            ("eastparc-sari", "Ruang Sari", "3", 70,
              "sharing class",
              "Lantai 3, di ujung lorong kanan, dekat jendela yang menghadap Gunung Merapi.",
              "Floor 3, at the end of the right-hand corridor, by the window facing Mount Merapi."),
-            ("eastparc-ijo", "Ruang Ijo", "LG", 40,
+            ("eastparc-ijo", "Ruang Ijo", "LG", 60,
              "sharing class",
              "Turun tangga di belakang resepsionis ke lantai LG; ruangan pertama di sebelah kiri.",
              "Take the stairs behind reception down to LG; it is the first room on the left."),
-            ("eastparc-banyunibo", "Ruang Banyunibo", "LG", 40,
+            ("eastparc-banyunibo", "Ruang Banyunibo", "LG", 60,
              "sharing class",
              "Lantai LG, melewati Ruang Ijo, di sebelah pintu menuju kolam renang.",
              "LG floor, past Ruang Ijo, next to the door out to the pool."),
@@ -1236,6 +1239,319 @@ def assign_hotels(rng: random.Random, attendees: list[Attendee]) -> None:
 
 
 # =============================================================================================
+# Programme (invented; article: which venue hosted what, the gala dinner and its entertainers)
+# =============================================================================================
+
+DAY1, DAY2 = EVENT["days"]
+
+# Shuttle minutes between venues, one line per pair (read both ways).
+TRAVEL = [
+    ("sheraton", "royal-ambarukmo", 10),
+    ("sheraton", "ambarukmo-plaza", 10),
+    ("sheraton", "eastparc", 15),
+    ("royal-ambarukmo", "ambarukmo-plaza", 5),  # next door
+    ("royal-ambarukmo", "eastparc", 10),
+    ("ambarukmo-plaza", "eastparc", 10),
+]
+
+# Sharing-class topics: (title, title_en, description).
+CLASS_TOPICS = [
+    ("Perpustakaan sebagai Pusat Kegiatan Masyarakat", "The Library as a Community Activity Centre",
+     "Berbagi cara menjadikan perpustakaan desa tempat warga berkumpul, belajar dan berkegiatan bersama."),
+    ("Literasi Digital untuk Pelaku UMKM", "Digital Literacy for Small Businesses",
+     "Pengalaman perpustakaan melatih pelaku usaha kecil memasarkan produknya lewat internet dan media "
+     "sosial."),
+    ("Menggalang Dukungan Pemerintah Desa", "Winning the Support of the Village Government",
+     "Strategi advokasi agar kegiatan perpustakaan masuk dalam rencana kerja dan anggaran dana desa."),
+    ("Pelatihan Komputer dan Internet", "Computer and Internet Training",
+     "Menyusun dan menjalankan pelatihan komputer dasar dan internet bagi warga, dari pelajar sampai "
+     "petani."),
+    ("Kemitraan dengan CSR", "Partnerships with Corporate CSR Programmes",
+     "Cara menjalin kerja sama dengan program tanggung jawab sosial perusahaan untuk mendukung kegiatan "
+     "perpustakaan."),
+    ("Mendongeng dan Literasi Anak", "Storytelling and Children's Literacy",
+     "Teknik mendongeng dan kegiatan membaca yang membuat anak-anak betah datang ke perpustakaan."),
+    ("Produk Olahan Pangan dari Pelatihan Perpustakaan", "Food Products from Library Training",
+     "Kisah warga yang memulai usaha olahan pangan setelah mengikuti pelatihan di perpustakaan desa."),
+    ("Mengukur Dampak Program", "Measuring Programme Impact",
+     "Mengumpulkan data dan cerita perubahan untuk menunjukkan manfaat perpustakaan bagi warga."),
+    ("Membuat Video Cerita Dampak Perpustakaan", "Making Library Impact Videos",
+     "Merekam dan menyunting video pendek dengan ponsel untuk menceritakan perubahan yang didorong "
+     "perpustakaan."),
+    ("Promosi Perpustakaan lewat Media Sosial", "Promoting the Library on Social Media",
+     "Memanfaatkan media sosial untuk mengabarkan kegiatan perpustakaan dan menarik pengunjung baru."),
+    ("Pemberdayaan Perempuan melalui Perpustakaan", "Empowering Women through the Library",
+     "Kegiatan perpustakaan yang membuka peluang belajar dan berusaha bagi ibu rumah tangga dan kelompok "
+     "perempuan."),
+    ("Informasi untuk Petani dan Peternak", "Information for Farmers and Livestock Keepers",
+     "Perpustakaan sebagai sumber informasi harga, bibit dan teknik budi daya bagi petani dan peternak."),
+    ("Replikasi Program ke Desa Lain", "Taking the Programme to More Villages",
+     "Langkah perpustakaan kabupaten menularkan praktik baik PerpuSeru ke desa-desa yang belum menjadi "
+     "mitra."),
+    ("Keberlanjutan Perpustakaan setelah Pendampingan", "Keeping the Library Going after the Programme",
+     "Menjaga kegiatan, relawan dan pendanaan perpustakaan tetap berjalan setelah masa pendampingan "
+     "berakhir."),
+]
+# Class slots: (number, day, start, end). Each participant takes slot 1 or 2 on day 1 and 3 or 4 on
+# day 2: half "A" the odd slots, half "B" the even ones. Every class room has a class in every slot;
+# room i holds topic (i + TOPIC_STEP * slot index) mod len(CLASS_TOPICS), so a topic never comes
+# back to the same room.
+CLASS_SLOTS = [(1, DAY1, "09:30", "12:00"), (2, DAY1, "16:00", "17:30"),
+               (3, DAY2, "08:30", "10:00"), (4, DAY2, "10:30", "12:00")]
+TOPIC_STEP = 4
+CLASS_ROOMS = [room[0] for venue in VENUES for room in venue["rooms"] if room[4] == "sharing class"]
+CLASS_GUESTS = ("GST-08", "GST-02")  # PerpuSeru and Perpusnas speakers also lead a few classes
+CLASS_GUESTS_PER_SLOT = 2
+WELL_KNOWN_REGENCIES = 12  # besides Gunungkidul: regency/city libraries whose people lead classes
+WELL_KNOWN_VILLAGES = 24  # besides the three named libraries
+ASSIGNED_KINDS = ("regency-city", "village-tbm")
+
+# Stall rooms at Ambarukmo Plaza: (code suffix, room, title, title_en, description, set-up title and
+# title_en).
+STALL_ROOMS = [
+    ("ATR", "ambarukmo-plaza-atrium", "Lapak Produk Perpustakaan: Jawa, Bali dan Nusa Tenggara",
+     "Library Product Stalls: Java, Bali and Nusa Tenggara",
+     "Produk olahan, kerajinan dan hasil pelatihan perpustakaan dari Jawa, Bali dan Nusa Tenggara.",
+     "Penataan Lapak Jawa, Bali dan Nusa Tenggara", "Setting up the Java, Bali and Nusa Tenggara Stalls"),
+    ("TMR", "ambarukmo-plaza-atrium-timur", "Lapak Produk Perpustakaan: Sumatera, Kalimantan dan Sulawesi",
+     "Library Product Stalls: Sumatra, Kalimantan and Sulawesi",
+     "Produk olahan, kerajinan dan hasil pelatihan perpustakaan dari Sumatera, Kalimantan dan Sulawesi.",
+     "Penataan Lapak Sumatera, Kalimantan dan Sulawesi",
+     "Setting up the Sumatra, Kalimantan and Sulawesi Stalls"),
+    ("HAL", "ambarukmo-plaza-hall", "Pameran Produk Unggulan dan Penilaian Lapak Terbaik",
+     "Showcase of Leading Products and Best Stall Judging",
+     "Produk unggulan tiap provinsi dipajang di sini dan juri menilai lapak untuk penghargaan Lapak "
+     "Terbaik.",
+     "Penataan Pameran Produk Unggulan", "Setting up the Product Showcase"),
+]
+
+
+@dataclass
+class Session:
+    code: str
+    title: str
+    title_en: str
+    kind: str
+    room: str
+    start: str  # "YYYY-MM-DD HH:MM", event's zone
+    end: str
+    speakers: list[str] = field(default_factory=list)
+    language: str = "id"
+    capacity: int | None = None
+    description: str = ""
+    topic: int | None = None  # classes only: index into CLASS_TOPICS
+    slot: int | None = None  # classes only: 1-4
+
+
+def at(day: str, time: str) -> str:
+    return f"{day} {time}"
+
+
+def build_sessions(rng: random.Random, institutions: list[Institution], attendees: list[Attendee],
+                   halves: dict[str, int]) -> list[Session]:
+    """The two-day programme, in time order (ties in the order of the rooms in event.toml)."""
+    speakers: dict[str, list[str]] = {}
+    for person in attendees:
+        if person.category == "speaker":
+            speakers.setdefault(person.institution, []).append(person.name)
+    perpusnas, perpuseru = speakers["GST-02"], speakers["GST-08"]
+    sessions = [
+        Session("D1-REG", "Registrasi Peserta", "Participant Registration", "registration", "sheraton-lobby",
+                at(DAY1, "07:00"), at(DAY1, "09:30"),
+                description="Peserta mengambil kartu peserta, tas seminar dan jadwal kelas di meja "
+                            "registrasi sesuai provinsi."),
+        Session("D1-KOORD-KAB", "Briefing Koordinator Delegasi Kabupaten/Kota",
+                "Briefing for Regency and City Delegation Coordinators", "other", "sheraton-ballroom",
+                at(DAY1, "08:00"), at(DAY1, "09:30"), capacity=150,
+                description="Koordinator tiap delegasi kabupaten/kota menerima jadwal, pembagian kelas dan "
+                            "aturan shuttle antarhotel."),
+        Session("D1-KOORD-PROV", "Rapat Koordinasi Perpustakaan Provinsi",
+                "Coordination Meeting of the Provincial Libraries", "other", "sheraton-kalasan",
+                at(DAY1, "08:00"), at(DAY1, "09:30"),
+                description="Perwakilan dinas perpustakaan provinsi membahas peran provinsi dalam "
+                            "perluasan program."),
+        Session("D1-KOORD-JURI", "Rapat Tim Juri Penghargaan", "Meeting of the Award Juries", "other",
+                "sheraton-sambisari", at(DAY1, "08:00"), at(DAY1, "09:30"),
+                description="Tim juri menyepakati kriteria dan jadwal penilaian lapak serta video dampak "
+                            "perpustakaan."),
+        Session("D1-SETUP-BM", "Bongkar Muat Barang Lapak", "Unloading Stall Goods", "stalls",
+                "ambarukmo-plaza-bongkar-muat", at(DAY1, "08:00"), at(DAY1, "10:00"),
+                description="Barang dagangan dan perlengkapan lapak diturunkan lewat pintu servis sesuai "
+                            "jadwal tiap provinsi."),
+    ]
+    for suffix, room, _, _, _, title, title_en in STALL_ROOMS:
+        sessions.append(Session(f"D1-SETUP-{suffix}", title, title_en,
+                                "stalls", room, at(DAY1, "08:00"), at(DAY1, "10:00"),
+                                description="Delegasi menata meja, spanduk dan produk sebelum lapak dibuka "
+                                            "untuk pengunjung."))
+    for day, code, opens, closes in ((DAY1, "D1", "10:00", "21:00"), (DAY2, "D2", "09:00", "16:00")):
+        for suffix, room, title, title_en, description, _, _ in STALL_ROOMS:
+            sessions.append(Session(f"{code}-LAPAK-{suffix}", title, title_en, "stalls", room,
+                                    at(day, opens), at(day, closes), description=description))
+    sessions += [
+        Session("D1-PLENO-1", "Pleno Pembukaan: Sambutan dan Pembukaan Resmi",
+                "Opening Plenary: Welcome and Official Opening", "plenary", "royal-ambarukmo-ballroom",
+                at(DAY1, "13:00"), at(DAY1, "14:00"),
+                [perpusnas[0], speakers["GST-01"][0], speakers["GST-06"][0]],
+                description="Sambutan dari Perpustakaan Nasional, BAPPENAS dan Coca-Cola Foundation "
+                            "Indonesia, lalu pembukaan resmi PLM Nasional 2018."),
+        Session("D1-PLENO-2", "Pleno Pembukaan: Perpustakaan dan Pembangunan Berkelanjutan",
+                "Opening Plenary: Libraries and Sustainable Development", "plenary",
+                "royal-ambarukmo-ballroom", at(DAY1, "14:00"), at(DAY1, "14:45"), [speakers["GST-07"][0]],
+                language="en",
+                description="Pandangan Bill & Melinda Gates Foundation tentang perpustakaan umum di berbagai "
+                            "negara, disampaikan dalam bahasa Inggris."),
+        Session("D1-PLENO-3", "Pleno Pembukaan: Diskusi Panel Transformasi Perpustakaan",
+                "Opening Plenary: Panel on Library Transformation", "plenary", "royal-ambarukmo-ballroom",
+                at(DAY1, "14:45"), at(DAY1, "15:30"),
+                [speakers["GST-04"][0], speakers["GST-05"][0], perpusnas[1], perpuseru[0]],
+                description="Kemendagri, BEKRAF dan Perpustakaan Nasional membahas dukungan kebijakan bagi "
+                            "perpustakaan desa dan kabupaten."),
+        Session("GALA", "Malam Penghargaan dan Gala Dinner", "Awards Night and Gala Dinner", "gala",
+                "royal-ambarukmo-pendopo", at(DAY1, "19:00"), at(DAY2, "00:30"),
+                description="Penyerahan penghargaan perpustakaan daerah, perpustakaan desa, video dampak dan "
+                            "lapak terbaik, dimeriahkan oleh Cak Lontong, Jenita Janet, Abdul dan Ari "
+                            "Kriting."),
+        Session("D2-PLENO", "Pleno Penutupan dan Rencana Tindak Lanjut",
+                "Closing Plenary and Follow-up Plans", "plenary", "royal-ambarukmo-ballroom",
+                at(DAY2, "13:00"), at(DAY2, "15:00"), [perpuseru[1], perpuseru[2], perpusnas[0]],
+                description="Rangkuman hasil kelas berbagi dan rencana tindak lanjut tiap provinsi untuk "
+                            "tahun berikutnya."),
+        Session("D2-PENUTUPAN", "Penutupan dan Foto Bersama", "Closing and Group Photo", "other",
+                "royal-ambarukmo-ballroom", at(DAY2, "15:30"), at(DAY2, "16:00"),
+                description="Acara ditutup resmi, dilanjutkan foto bersama per provinsi di depan panggung."),
+    ]
+    sessions += build_classes(rng, institutions, attendees, halves,
+                              [name for code in CLASS_GUESTS for name in speakers[code]])
+    order = {room[0]: index for venue in VENUES for index, room in enumerate(venue["rooms"])}
+    venue_of = {room[0]: number for number, venue in enumerate(VENUES) for room in venue["rooms"]}
+    sessions.sort(key=lambda s: (s.start, venue_of[s.room], order[s.room]))
+    return sessions
+
+
+def split_halves(institutions: list[Institution], attendees: list[Attendee]) -> dict[str, int]:
+    """Half 0 or 1 for each regency/city and village/TBM participant: alternating through the file,
+    so each delegation has people in both halves (someone stays at the stall) and the halves are even."""
+    assigned = {inst.code for inst in institutions if inst.kind in ASSIGNED_KINDS}
+    people = [p for p in attendees if p.category == "participant" and p.institution in assigned]
+    return {person.code: number % 2 for number, person in enumerate(people)}
+
+
+def build_classes(rng: random.Random, institutions: list[Institution], attendees: list[Attendee],
+                  halves: dict[str, int], guests: list[str]) -> list[Session]:
+    """Every class room in every slot; each class led by a team (one regency/city and one village
+    participant per topic and half) and, in a few classes, also a PerpuSeru or Perpusnas speaker."""
+    teams = class_teams(rng, institutions, attendees, halves)
+    guest_cycle = rng.sample(guests, len(guests))
+    picks = 0
+    classes = []
+    for index, (number, day, start, end) in enumerate(CLASS_SLOTS):
+        with_guest = set(rng.sample(range(len(CLASS_ROOMS)), CLASS_GUESTS_PER_SLOT))
+        for room_number, room in enumerate(CLASS_ROOMS):
+            topic = (room_number + TOPIC_STEP * index) % len(CLASS_TOPICS)
+            title, title_en, description = CLASS_TOPICS[topic]
+            names = [person.name for person in teams[(topic, (number - 1) % 2)]]
+            if room_number in with_guest:
+                names.insert(0, guest_cycle[picks % len(guest_cycle)])
+                picks += 1
+            classes.append(Session(f"D{1 if day == DAY1 else 2}-K{number}-{room_number + 1:02d}",
+                                   title, title_en, "class", room,
+                                   at(day, start), at(day, end), names, description=description,
+                                   topic=topic, slot=number))
+    return classes
+
+
+def class_teams(rng: random.Random, institutions: list[Institution], attendees: list[Attendee],
+                halves: dict[str, int]) -> dict[tuple[int, int], list[Attendee]]:
+    """(topic, half) -> [regency/city person, village person]. Leaders come from Gunungkidul and the
+    three named village libraries first, then from libraries picked at random; a leader's name is
+    unique among all attendees, so a kiosk can tell who is meant."""
+    name_counts = count_by(attendees, lambda person: person.name)
+    members: dict[str, list[Attendee]] = {}
+    for person in attendees:
+        if person.code in halves and name_counts[person.name] == 1:
+            members.setdefault(person.institution, []).append(person)
+    regencies = [inst.code for inst in institutions
+                 if inst.kind == "regency-city" and inst.code != GUNUNGKIDUL_CODE]
+    villages = [inst.code for inst in institutions if inst.kind == "village-tbm"
+                and inst.code not in NAMED_CODES and len(members.get(inst.code, [])) > 1]
+    pools = []
+    for first, others, extra in (([GUNUNGKIDUL_CODE], regencies, WELL_KNOWN_REGENCIES),
+                                 (list(NAMED_CODES), villages, WELL_KNOWN_VILLAGES)):
+        chosen = first + rng.sample(others, extra)
+        pools.append([[p for code in chosen for p in members.get(code, []) if halves[p.code] == half]
+                      for half in (0, 1)])
+    teams: dict[tuple[int, int], list[Attendee]] = {}
+    for half in (0, 1):
+        for topic in range(len(CLASS_TOPICS)):
+            teams[(topic, half)] = [pool[half].pop(0) for pool in pools]
+    return teams
+
+
+def build_assignments(rng: random.Random, institutions: list[Institution], attendees: list[Attendee],
+                      halves: dict[str, int], sessions: list[Session]) -> list[tuple[str, str]]:
+    """(attendee code, session code): one class a day for every regency/city and village participant,
+    in the slot of their half. Class leaders sit in their own class; everyone else goes, delegation by
+    delegation in a shuffled order, to the class with room that has no one from the same institution,
+    is not a topic they already had, is among the least full (in steps of a tenth), has the fewest
+    people from the same regency, and is the least full."""
+    region = {}
+    for inst in institutions:
+        if inst.kind == "regency-city":
+            region[inst.code] = f"{inst.name.removeprefix(PROVINCIAL_PREFIX).strip()}, {inst.region}"
+        else:
+            region[inst.code] = inst.region
+    room_capacity = {room[0]: room[3] for venue in VENUES for room in venue["rooms"]}
+    by_code = {person.code: person for person in attendees}
+    code_of_name = {person.name: person.code for person in attendees if person.code in halves}
+    delegations: dict[str, list[Attendee]] = {}
+    for person in attendees:
+        if person.code in halves:
+            delegations.setdefault(person.institution, []).append(person)
+    topics_had: dict[str, set[int]] = {}
+    pairs: list[tuple[str, str]] = []
+    for number, _, _, _ in CLASS_SLOTS:
+        half = (number - 1) % 2
+        classes = [s for s in sessions if s.slot == number]
+        seated: dict[str, list[str]] = {s.code: [] for s in classes}
+        placed: set[str] = set()
+        for session in classes:  # the leaders first
+            for name in session.speakers:
+                if name in code_of_name:
+                    seated[session.code].append(code_of_name[name])
+                    placed.add(code_of_name[name])
+        order = [code for code in delegations if any(halves[p.code] == half for p in delegations[code])]
+        rng.shuffle(order)
+        for institution in order:
+            for person in delegations[institution]:
+                if halves[person.code] != half or person.code in placed:
+                    continue
+                had = topics_had.get(person.code, set())
+
+                def rank(session: Session) -> tuple:
+                    people = [by_code[code] for code in seated[session.code]]
+                    full = len(people) / capacity_of(session, room_capacity)
+                    return (any(p.institution == institution for p in people), session.topic in had,
+                            int(full * 10), sum(region[p.institution] == region[institution] for p in people),
+                            full, session.code)
+
+                open_classes = [s for s in classes if len(seated[s.code]) < capacity_of(s, room_capacity)]
+                if not open_classes:
+                    raise RuntimeError(f"class slot {number} is full")
+                seated[min(open_classes, key=rank).code].append(person.code)
+        for session in classes:
+            for code in seated[session.code]:
+                pairs.append((code, session.code))
+                topics_had.setdefault(code, set()).add(session.topic)
+    starts = {session.code: session.start for session in sessions}
+    return sorted(pairs, key=lambda pair: (pair[0], starts[pair[1]]))
+
+
+def capacity_of(session: Session, room_capacity: dict[str, int]) -> int:
+    return session.capacity or room_capacity[session.room]
+
+
+# =============================================================================================
 # Writing the files
 # =============================================================================================
 
@@ -1258,7 +1574,7 @@ def render_event_toml() -> str:
         f"# Generated by {SCRIPT}; edit that script, not this file.",
         "#",
         "# From the article: the event, its dates and which venue hosts what. Invented: every room,",
-        "# floor, capacity and direction below.",
+        "# floor, capacity and direction below, and the shuttle times.",
         "#",
         "# Codes: lower-case letters, digits and '-'; room codes are unique across the whole event.",
         "# floor is text (\"LG\", \"1\", \"2\"...); capacity is a whole number above zero.",
@@ -1290,8 +1606,22 @@ def render_event_toml() -> str:
                 f"directions = {toml_string(directions)}",
                 f"directions_en = {toml_string(directions_en)}",
             ]
+    lines += render_travel()
     lines += render_checkin_lists()
     return "\n".join(lines) + "\n"
+
+
+def render_travel() -> list[str]:
+    lines = [
+        "",
+        "# " + "=" * 88,
+        "# Travel notes (invented): minutes by shuttle between two venues, each pair once, read both ways.",
+        "# " + "=" * 88,
+    ]
+    for start, end, minutes in TRAVEL:
+        lines += ["", "[[travel]]", f"from = {toml_string(start)}", f"to = {toml_string(end)}",
+                  f"minutes = {minutes}"]
+    return lines
 
 
 # Check-in lists (invented): code, name, name_en, opens, closes (event's zone), categories admitted.
@@ -1338,7 +1668,8 @@ def count_by(items, key) -> dict[str, int]:
     return counts
 
 
-def render_readme(institutions: list[Institution], attendees: list[Attendee]) -> str:
+def render_readme(institutions: list[Institution], attendees: list[Attendee], sessions: list[Session],
+                  assignments: list[tuple[str, str]]) -> str:
     kinds = count_by(institutions, lambda inst: inst.kind)
     categories = count_by(attendees, lambda person: person.category)
     hotels = count_by([p for p in attendees if p.hotel], lambda person: person.hotel)
@@ -1346,6 +1677,14 @@ def render_readme(institutions: list[Institution], attendees: list[Attendee]) ->
     kind_rows = "\n".join(f"| {kind} | {count} |" for kind, count in kinds.items())
     category_rows = "\n".join(f"| {category} | {count} |" for category, count in categories.items())
     hotel_list = ", ".join(f"{hotel} {count}" for hotel, count in hotels.items())
+    session_kinds = count_by(sessions, lambda session: session.kind)
+    session_rows = "\n".join(f"| {kind} | {count} |" for kind, count in session_kinds.items())
+    slot_rows = "\n".join(
+        f"| {number} | {day} {start}–{end} | {sum(1 for s in sessions if s.slot == number)} | "
+        f"{sum(1 for _, code in assignments if code.startswith(f'D{1 if day == DAY1 else 2}-K{number}-'))} |"
+        for number, day, start, end in CLASS_SLOTS)
+    class_seats = sum(room[3] for venue in VENUES for room in venue["rooms"] if room[0] in CLASS_ROOMS)
+    assigned_people = len({code for code, _ in assignments})
     return f"""# PLM Nasional PerpuSeru 2018: the demo event
 
 This folder is the demo event that `kiosk demo` loads into an empty store: the national Peer
@@ -1354,9 +1693,11 @@ hand (see "Regenerating" below).
 
 | file | what it holds |
 | --- | --- |
-| `event.toml` | the event, its 4 venues and their {rooms} rooms, with directions in Indonesian and English |
+| `event.toml` | the event, its 4 venues and their {rooms} rooms, with directions in Indonesian and English; the shuttle times; the check-in lists |
 | `institutions.csv` | {len(institutions)} institutions |
 | `attendees.csv` | {len(attendees)} attendees |
+| `sessions.csv` | the two-day programme: {len(sessions)} sessions |
+| `assignments.csv` | {len(assignments)} class assignments of {assigned_people} participants |
 
 ## Facts taken from the article
 
@@ -1364,9 +1705,13 @@ hand (see "Regenerating" below).
   5–6 July 2018, Yogyakarta (Asia/Jakarta, WIB).
 - Who came: 18 provincial libraries, 104 regency/city libraries and 768 village libraries or
   community reading gardens (TBM): 890 institutions.
-- The venues and what happened in each: registration and coordination at Hotel Sheraton; the
-  stalls ("lapak") at Ambarukmo Plaza; the plenary at Hotel Royal Ambarukmo; the sharing classes
-  ("kelas berbagi") at Hotel Eastparc.
+- The venues and what happened in each, in the order the article gives them: registration and
+  coordination at Hotel Sheraton; setting up and selling at the stalls ("lapak") at Ambarukmo
+  Plaza; the plenary at Hotel Royal Ambarukmo; the sharing classes ("kelas berbagi") at Hotel
+  Eastparc.
+- The gala dinner with the awards (best regional library, best village library, library impact
+  video, best stall), and its entertainers: Cak Lontong, Jenita Janet, Abdul and Ari Kriting. They
+  appear only in the description of the gala dinner, never as speakers.
 - Guests at the gala dinner from BAPPENAS, Perpusnas RI, Kemenkeu, Kemendagri and BEKRAF; the
   PerpuSeru programme was started by Coca-Cola Foundation Indonesia and the Bill & Melinda Gates
   Foundation.
@@ -1383,6 +1728,11 @@ with districts freely); the press outlets; how many people each institution sent
 their names, titles and categories; who stays in which hotel, and every hotel room number. Any
 resemblance to real persons or real libraries is coincidental.
 
+The programme is invented too: every session, its times, room, title, description and capacity;
+the class topics; who speaks at the plenaries and who leads which class; which participant is
+assigned to which class; and the shuttle minutes between the venues. Only its outline follows the
+article (which venue hosted what, the two days, the gala dinner and its entertainers).
+
 ## Contents
 
 | kind of institution | count |
@@ -1395,6 +1745,28 @@ resemblance to real persons or real libraries is coincidental.
 
 Lodged in a hotel: {hotel_list}.
 The others (some VIPs, speakers, press and local staff) have no hotel.
+
+| kind of session | count |
+| --- | --- |
+{session_rows}
+
+Times are in WIB (Asia/Jakarta). Day 1 ({DAY1}): registration and coordination meetings at the
+Sheraton from 07:00, stalls set up from 08:00 and open 10:00–21:00 at Ambarukmo Plaza, sharing
+classes at the Eastparc 09:30–12:00 and 16:00–17:30, the opening plenary at the Royal Ambarukmo
+13:00–15:30 (one talk in English), the gala dinner 19:00–00:30. Day 2 ({DAY2}): sharing classes
+08:30–10:00 and 10:30–12:00, stalls 09:00–16:00, the closing plenary 13:00–15:00 and the closing
+photo 15:30–16:00.
+
+Every regency/city and village/TBM participant is assigned one sharing class a day: half of them
+in slot 1 and slot 3, the other half in slot 2 and slot 4 (so a delegation of two or more always
+has someone free for its stall), the people of one institution in different classes. Each class
+is led by one regency/city and one village participant (who sit in their own class), some also by
+a PerpuSeru or Perpusnas speaker. Provincial participants and guests have no assignments. The
+{len(CLASS_ROOMS)} Eastparc class rooms seat {class_seats} in each slot.
+
+| class slot | time | classes | assigned |
+| --- | --- | --- | --- |
+{slot_rows}
 
 ## Regenerating
 
@@ -1409,7 +1781,15 @@ byte-identical files. Change the script, run it, and commit both.
 
 The columns and rules of `event.toml`, `institutions.csv` and `attendees.csv` are described in
 the project README (`README.md` at the repository root); `kiosk import FOLDER` checks a folder
-against them.
+against them. The programme files:
+
+- `event.toml` `[[travel]]` tables: `from` and `to` (venue codes) and `minutes`, each pair once.
+- `sessions.csv`: `code,title,title_en,kind,room,start,end,speakers,language,capacity,description`;
+  kind is one of registration, plenary, class, stalls, gala, other; start and end are
+  `YYYY-MM-DD HH:MM` in the event's zone (the gala dinner ends after midnight); speakers are
+  separated by `; `; a blank capacity means the room's capacity. No two sessions share a room at
+  the same time.
+- `assignments.csv`: `attendee,session` (an attendee code and a session code).
 """
 
 
@@ -1418,6 +1798,9 @@ def main() -> None:
     institutions = build_institutions(rng)
     attendees = build_attendees(rng, institutions)
     assign_hotels(rng, attendees)
+    halves = split_halves(institutions, attendees)
+    sessions = build_sessions(rng, institutions, attendees, halves)
+    assignments = build_assignments(rng, institutions, attendees, halves, sessions)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     (OUT_DIR / "event.toml").write_text(render_event_toml(), encoding="utf-8", newline="\n")
     write_csv(OUT_DIR / "institutions.csv", ["code", "name", "kind", "region"],
@@ -1426,8 +1809,16 @@ def main() -> None:
               ["code", "name", "institution", "category", "language", "hotel", "hotel_room"],
               [[a.code, a.name, a.institution, a.category, a.language, a.hotel, a.hotel_room]
                for a in attendees])
-    (OUT_DIR / "README.md").write_text(render_readme(institutions, attendees), encoding="utf-8", newline="\n")
-    print(f"wrote {OUT_DIR}: {len(institutions)} institutions, {len(attendees)} attendees")
+    write_csv(OUT_DIR / "sessions.csv",
+              ["code", "title", "title_en", "kind", "room", "start", "end", "speakers", "language",
+               "capacity", "description"],
+              [[s.code, s.title, s.title_en, s.kind, s.room, s.start, s.end, "; ".join(s.speakers),
+                s.language, "" if s.capacity is None else str(s.capacity), s.description] for s in sessions])
+    write_csv(OUT_DIR / "assignments.csv", ["attendee", "session"], [list(pair) for pair in assignments])
+    (OUT_DIR / "README.md").write_text(render_readme(institutions, attendees, sessions, assignments),
+                                       encoding="utf-8", newline="\n")
+    print(f"wrote {OUT_DIR}: {len(institutions)} institutions, {len(attendees)} attendees, "
+          f"{len(sessions)} sessions, {len(assignments)} assignments")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """`kiosk import PATH`: validate a whole event folder first, then write it in one transaction.
 
-Sections: event.toml (event, venues, rooms, check-in lists), institutions.csv, attendees.csv.
+Sections: event.toml (event, venues, rooms, travel, check-in lists), institutions.csv, attendees.csv,
+and the programme: sessions.csv and assignments.csv (optional).
 """
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from kiosk.importer.checkin_section import CheckinListPlan, read_checkin_lists
 from kiosk.importer.event_section import EventPlan, read_event
 from kiosk.importer.people_section import AttendeePlan, InstitutionPlan, read_attendees, read_institutions
 from kiosk.importer.problems import ImportFailed, Problems
+from kiosk.importer.program_section import (
+    AssignmentPlan, SessionPlan, TravelPlan, read_assignments, read_sessions, read_travel,
+)
 from kiosk.importer.toml_check import load_event_toml
 from kiosk.importer.writer import write_plan
 
@@ -24,6 +28,9 @@ class ImportPlan:
     institutions: list[InstitutionPlan]
     attendees: list[AttendeePlan]
     checkin_lists: list[CheckinListPlan]
+    travel: list[TravelPlan]
+    sessions: list[SessionPlan]
+    assignments: list[AssignmentPlan] | None  # None: the folder has no assignments.csv
 
 
 def validate_folder(folder: Path) -> ImportPlan:
@@ -34,13 +41,21 @@ def validate_folder(folder: Path) -> ImportPlan:
         raise ImportFailed(problems)
     event_toml = load_event_toml(folder, problems)
     event = read_event(event_toml) if event_toml else None
-    lists = read_checkin_lists(event_toml, event.time_zone) if event and event.time_zone else []
+    zone = event.time_zone if event else ""
+    lists = read_checkin_lists(event_toml, zone) if zone else []
+    venues = event.venues if event else []
+    travel = read_travel(event_toml, {venue.code for venue in venues}) if event_toml else []
     institutions = read_institutions(folder, problems)
     known_codes = None if institutions is None else {i.code for i in institutions}
     attendees = read_attendees(folder, known_codes, problems)
-    if problems or event is None or institutions is None:
+    room_codes = {room.code for venue in venues for room in venue.rooms}
+    sessions = read_sessions(folder, room_codes, zone, problems) if event else None
+    attendee_codes = None if attendees is None else {a.code for a in attendees}
+    session_codes = None if sessions is None else {s.code for s in sessions}
+    assignments = read_assignments(folder, attendee_codes, session_codes, problems)
+    if problems or event is None or institutions is None or attendees is None or sessions is None:
         raise ImportFailed(problems)
-    return ImportPlan(event, institutions, attendees, lists)
+    return ImportPlan(event, institutions, attendees, lists, travel, sessions, assignments)
 
 
 def import_event(folder: Path | str, actor: str = "import") -> tuple[ImportPlan, Counter]:

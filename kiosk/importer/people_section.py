@@ -78,11 +78,15 @@ def read_institutions(folder: Path, problems: Problems) -> list[InstitutionPlan]
     ]
 
 
-def read_attendees(folder: Path, institution_codes: set[str] | None, problems: Problems) -> list[AttendeePlan]:
+def read_attendees(folder: Path, institution_codes: set[str] | None,
+                   problems: Problems) -> list[AttendeePlan] | None:
+    """The attendees, or None when the file itself is unusable."""
     columns = ("institution", "category", "language", "hotel", "hotel_room")
     rows = read_csv(folder / ATTENDEES, ("code", "name"), columns, problems)
+    if rows is None:
+        return None
     check = _RowChecker(ATTENDEES, problems)
-    return [_attendee(row, check, institution_codes) for row in rows or []]
+    return [_attendee(row, check, institution_codes) for row in rows]
 
 
 def _attendee(row: Row, check: _RowChecker, institution_codes: set[str] | None) -> AttendeePlan:

@@ -11,19 +11,20 @@ from kiosk.i18n import t
 
 
 class ReasonDialog(ModalScreen[str | None]):
-    """Asks why (a check-in by hand, an undo, a reissue); dismisses with the reason, or None."""
+    """Asks why (a check-in by hand, an undo, a reissue), or another one-line answer such as a number
+    of minutes; dismisses with the answer, or None."""
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, title: str):
+    def __init__(self, title: str, prompt: str | None = None, restrict: str | None = None):
         super().__init__()
-        self.title_text = title
+        self.title_text, self.prompt, self.restrict = title, prompt or t("dialog.reason"), restrict
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Label(t("dialog.reason"))
-            yield Input(id="reason", max_length=200)
+            yield Label(self.prompt)
+            yield Input(id="reason", max_length=200, restrict=self.restrict)
             yield Label("", id="reason-message", classes="message")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -1,0 +1,143 @@
+"""Staff: change the programme during the event (move, delay, cancel, restore). Every directory shows
+a change on its next poll, marked and with the old value struck through. Roles desk and admin."""
+from __future__ import annotations
+
+from datetime import timezone
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Input, Label
+
+from kiosk.i18n import pick, t
+from kiosk.schedule import ScheduleError, cancel, delay, move, restore, rooms_of_event, sessions_matching
+from models import Room, Session, StaffUser
+from screens.base import LiveScreen
+from screens.room_picker import RoomPickerDialog
+from screens.widgets.dialogs import ReasonDialog
+from screens.widgets.header import KioskHeader
+
+SEARCH_DELAY = 0.15
+
+
+class ScheduleScreen(LiveScreen):
+    BINDINGS = [
+        Binding("escape", "back", show=False, id="back"),
+        Binding("f2", "move", t("schedule.move"), id="move"),
+        Binding("f3", "delay", t("schedule.delay"), id="delay"),
+        Binding("f4", "cancel_session", t("schedule.cancel"), id="cancel"),
+        Binding("f5", "restore", t("schedule.restore"), id="restore"),
+    ]
+
+    def __init__(self, user: StaffUser):
+        super().__init__()
+        self.user = user
+        self._rows: list[Session] = []
+        self._rooms: dict[int, str] = {}
+        self._search_timer = None
+
+    def compose(self) -> ComposeResult:
+        yield KioskHeader()
+        yield Label(t("schedule.title"), classes="screen-title")
+        yield Input(placeholder=t("directory.search"), id="schedule-search")
+        yield DataTable(id="schedule-sessions", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key in ("schedule.code", "directory.when", "directory.where", "directory.session", "schedule.status"):
+            table.add_column(t(key))
+        self.query_one(Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self.reload)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(DataTable).focus()
+
+    def load(self) -> None:
+        event = self.app.context.event
+        self._rooms = {room.id: room.name for room in rooms_of_event(event)}
+        self._rows = sessions_matching(event, self.query_one(Input).value)
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for session in self._rows:
+            table.add_row(session.code, self._when(session), self._rooms[session.room_id],
+                          pick(session.title, session.title_en), self._status(session), key=session.code)
+        if self._rows:
+            table.move_cursor(row=min(row, len(self._rows) - 1))
+
+    def _when(self, session: Session) -> str:
+        zone = self.app.context.clock.zone
+        starts = session.starts_at.replace(tzinfo=timezone.utc).astimezone(zone)
+        ends = session.ends_at.replace(tzinfo=timezone.utc).astimezone(zone)
+        return f"{starts:%d/%m %H:%M}–{ends:%H:%M}"
+
+    def _status(self, session: Session) -> str:
+        marks = []
+        if session.cancelled:
+            marks.append(t("directory.cancelled"))
+        if session.moved:
+            marks.append(f"{t('directory.moved')} ({self._rooms[session.planned_room_id]})")
+        if session.starts_at != session.planned_starts_at:
+            marks.append(t("directory.delayed"))
+        return ", ".join(marks) or "—"
+
+    def selected(self) -> Session | None:
+        table = self.query_one(DataTable)
+        if not self._rows or table.cursor_row is None or table.cursor_row >= len(self._rows):
+            self.notify(t("schedule.pick_session"), severity="warning")
+            return None
+        return self._rows[table.cursor_row]
+
+    def _change(self, action, done_key: str, session: Session) -> None:
+        try:
+            action()
+        except ScheduleError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(t(done_key, code=session.code))
+        self.reload()
+
+    def action_move(self) -> None:
+        session = self.selected()
+        if session is None:
+            return
+
+        def done(room: Room | None) -> None:
+            if room is not None:
+                self._change(lambda: move(session, room, self.user.name), "schedule.moved", session)
+
+        rooms = rooms_of_event(self.app.context.event)
+        self.app.push_screen(RoomPickerDialog(t("schedule.move_title", code=session.code), rooms), done)
+
+    def action_delay(self) -> None:
+        session = self.selected()
+        if session is None:
+            return
+
+        def done(minutes: str | None) -> None:
+            if minutes:
+                self._change(lambda: delay(session, int(minutes), self.user.name), "schedule.delayed", session)
+
+        self.app.push_screen(ReasonDialog(t("schedule.delay_title", code=session.code), t("schedule.minutes"),
+                                          restrict=r"[0-9]{0,4}"), done)
+
+    def action_cancel_session(self) -> None:
+        session = self.selected()
+        if session is None:
+            return
+
+        def done(reason: str | None) -> None:
+            if reason:
+                self._change(lambda: cancel(session, self.user.name, reason), "schedule.cancelled", session)
+
+        self.app.push_screen(ReasonDialog(t("schedule.cancel_title", code=session.code)), done)
+
+    def action_restore(self) -> None:
+        session = self.selected()
+        if session is not None:
+            self._change(lambda: restore(session, self.user.name), "schedule.restored", session)
