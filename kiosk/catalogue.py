@@ -48,7 +48,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # navigation
     "nav.back": ("Kembali", "Back"),
-    "nav.language": ("English", "Bahasa Indonesia"),
+    "nav.language": ("Bahasa/Language", "Bahasa/Language"),  # a key the person may not read yet
+    "directory.key_now": ("Kini/Now", "Kini/Now"),
+    "directory.key_timetable": ("Jadwal/Timetable", "Jadwal/Timetable"),
+    "directory.key_list": ("Daftar/List", "Daftar/List"),
     # overview
     "overview.title": ("Ikhtisar: {name}", "Overview: {name}"),
     "overview.empty": (
@@ -93,6 +96,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "checkin.big.welcome": ("Selamat datang", "Welcome"),
     "checkin.big.already": ("Sudah masuk", "Already in"),
     "checkin.big.rejected": ("Maaf", "Sorry"),
+    "checkin.next.session": ("Berikutnya {time}: {title} · {room}, {venue}", "Next at {time}: {title} · {room}, {venue}"),
     "checkin.next.hotel": ("Hotel Anda: {hotel}", "Your hotel: {hotel}"),
     "checkin.next.hotel_room": ("Hotel Anda: {hotel}, kamar {room}", "Your hotel: {hotel}, room {room}"),
     "checkin.already": ("{name}, Anda sudah check-in", "{name}, you are already checked in"),
@@ -124,6 +128,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "desk.badge_version": ("badge versi {version}", "badge version {version}"),
     "desk.hotel": ("Hotel: {hotel}, kamar {room}", "Hotel: {hotel}, room {room}"),
+    "desk.session_line": ("Sesi {time}: {title} · {room}", "Session {time}: {title} · {room}"),
     "desk.checkin_line": ("{list}: {time} di {where} ({method})", "{list}: {time} at {where} ({method})"),
     "desk.method.scan": ("pindai", "scan"),
     "desk.method.manual": ("manual", "by hand"),
@@ -188,7 +193,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "directory.nothing_after": ("Tidak ada lagi hari ini", "Nothing after this today"),
     "directory.nothing_today": ("Tidak ada sesi hari ini", "No sessions today"),
     "directory.no_match": ("Tidak ditemukan", "Nothing found"),
-    "directory.just_started": ("baru mulai, silakan masuk", "just started, go in"),
+    "directory.just_started": ("BARU MULAI", "JUST STARTED"),
     "directory.moved": ("PINDAH", "MOVED"),
     "directory.delayed": ("DITUNDA", "DELAYED"),
     "directory.cancelled": ("BATAL", "CANCELLED"),

@@ -174,9 +174,16 @@ def checkins_of(attendee: Attendee) -> list[Checkin]:
                 .where(Checkin.attendee == attendee).order_by(Checkin.at.desc(), Checkin.id.desc()))
 
 
-def next_steps(attendee: Attendee) -> list[tuple[str, dict]]:
-    """Where the person goes next, as (catalogue key under "checkin.next.", values)."""
+def next_steps(attendee: Attendee, now: datetime) -> list[tuple[str, dict]]:
+    """Where the person goes next, as (catalogue key under "checkin.next.", values): their next
+    assigned session, and their hotel room."""
+    from kiosk.program import upcoming_sessions
+
     steps = []
+    for session in upcoming_sessions(attendee, now, limit=1):
+        starts = session.starts_at.replace(tzinfo=timezone.utc).astimezone(now.tzinfo)
+        steps.append(("session", {"title": session.title, "time": f"{starts:%H:%M}", "room": session.room.name,
+                                  "venue": session.room.venue.name}))
     if attendee.hotel:
         key = "hotel_room" if attendee.hotel_room else "hotel"
         steps.append((key, {"hotel": attendee.hotel, "room": attendee.hotel_room}))

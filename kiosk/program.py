@@ -106,6 +106,7 @@ class Programme:
 
     def now_next(self, now: datetime, here_venue: int | None) -> list[VenueNow]:
         """Every room with its current and next session today; this venue first."""
+        now = now.astimezone(self.zone)  # "today" is the event's day, whatever zone NOW came in
         by_room = self.by_room()
         venues: dict[int, list[RoomNow]] = defaultdict(list)
         names: dict[int, str] = {}
@@ -119,6 +120,7 @@ class Programme:
     def next_boundary(self, now: datetime) -> datetime:
         """The next moment at which some room's now/next changes: a start, an end, 'just started'
         running out, or midnight."""
+        now = now.astimezone(self.zone)
         tomorrow = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=self.zone)
         moments = (m for s in self.slots for m in (s.starts, s.ends, s.starts + JUST_STARTED) if m > now)
         return min(min(moments, default=tomorrow), tomorrow)
@@ -192,3 +194,12 @@ def assigned_people(session_id: int) -> list[tuple[str, str]]:
              .switch(Attendee).join(Institution, JOIN.LEFT_OUTER)
              .where(Assignment.session == session_id).order_by(Attendee.name))
     return [(name, institution or "") for name, institution in query.tuples()]
+
+
+def upcoming_sessions(attendee: Attendee, now: datetime, limit: int | None = None) -> list[Session]:
+    """The person's assigned sessions that have not ended at NOW, soonest first (room and venue joined)."""
+    moment = now.astimezone(timezone.utc).replace(tzinfo=None)
+    query = (Session.select(Session, Room, Venue).join(Assignment).switch(Session).join(Room).join(Venue)
+             .where((Assignment.attendee == attendee) & (Session.ends_at > moment))
+             .order_by(Session.starts_at))
+    return list(query.limit(limit) if limit else query)

@@ -155,7 +155,7 @@ class CheckinScreen(LiveScreen):
     def _show_welcome(self, result: ScanResult) -> None:
         attendee, lang = result.attendee, result.attendee.language
         lines = [attendee.institution.name] if attendee.institution_id else []
-        lines += [t("checkin.next." + key, lang, **values) for key, values in next_steps(attendee)]
+        lines += [t("checkin.next." + key, lang, **values) for key, values in next_steps(attendee, self.app.context.clock.now())]
         self._set_panel(WELCOME, t("checkin.big.welcome", lang), t("checkin.welcome", lang, name=attendee.name),
                         "\n".join(lines))
 

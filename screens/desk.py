@@ -15,6 +15,7 @@ from kiosk.checkin import (
     undo,
 )
 from kiosk.i18n import number, pick, t
+from kiosk.program import upcoming_sessions
 from models import Attendee, Checkin, StaffUser
 from screens.badge_qr import BadgeQrScreen
 from screens.base import LiveScreen
@@ -134,6 +135,9 @@ class DeskScreen(LiveScreen):
                  f" · {t('desk.badge_version', version=attendee.badge_version)}"]
         if attendee.hotel:
             lines.append(t("desk.hotel", hotel=attendee.hotel, room=attendee.hotel_room or "—"))
+        for session in upcoming_sessions(attendee, self.app.context.clock.now()):
+            lines.append(t("desk.session_line", time=f"{self._local(session.starts_at):%d/%m %H:%M}",
+                           title=pick(session.title, session.title_en), room=session.room.name))
         for checkin in checkins_of(attendee)[:3]:
             lines.append(self._describe_checkin(checkin))
         return "\n".join(lines)

@@ -29,9 +29,9 @@ TICK_SECONDS = 1.0
 class DirectoryScreen(LiveScreen):
     POSTURE = PUBLIC
     BINDINGS = [
-        Binding("f2", "view('directory-now')", t("directory.now_next"), id="now"),
-        Binding("f3", "view('directory-day')", t("directory.timetable"), id="timetable"),
-        Binding("f4", "view('directory-list')", t("directory.list"), id="list"),
+        Binding("f2", "view('directory-now')", t("directory.key_now"), id="now"),
+        Binding("f3", "view('directory-day')", t("directory.key_timetable"), id="timetable"),
+        Binding("f4", "view('directory-list')", t("directory.key_list"), id="list"),
         Binding("f5", "switch_language", t("nav.language"), id="language"),
         Binding("escape", "clear_search", show=False, id="clear"),
     ]
@@ -112,12 +112,12 @@ class DirectoryScreen(LiveScreen):
         return table
 
     def _fill_now(self, now: datetime) -> None:
-        wide = self.size.width >= 120
-        title_width = max(20, (self.size.width - 24) // 2 - 2)
-        table = self._table("#directory-now", [(t("directory.room"), 18 if not wide else 30),
+        room_width = max(18, self.size.width // 5)
+        title_width = max(20, (self.size.width - room_width - 10) // 2)
+        table = self._table("#directory-now", [(t("directory.room"), room_width),
                                                (t("directory.now"), title_width), (t("directory.next"), title_width)])
         for venue in self.programme.now_next(now, self._here()):
-            table.add_row(f"[b]{venue.venue}[/b]", f"[b]{self._venue_note(venue)}[/b]", "",
+            table.add_row("", f"[b]{venue.venue}[/b]", f"[b]{self._venue_note(venue)}[/b]",
                           key=f"venue-{venue.venue_id}")
             for room in venue.rooms:
                 table.add_row(*self._room_cells(room), height=2, key=f"room-{room.place.room_id}")

@@ -37,6 +37,7 @@ async def test_welcome_then_already_then_forged(kiosk_store):
         text = await wait_for_text(pilot, "Selamat datang, Sri Wahyuni!")
         assert "Dinas Perpustakaan dan Kearsipan Kabupaten Gunungkidul" in text
         assert "Hotel Anda: Hotel Eastparc, kamar 412" in text
+        assert "Berikutnya 09:30: Literasi Digital untuk Pelaku UMKM" in text  # the class assigned to her
         scan_burst(app, payload("P0001"))
         text = await wait_for_text(pilot, "Sri Wahyuni, Anda sudah check-in")
         assert "pukul 08:15 di test-terminal" in text

@@ -41,6 +41,8 @@ async def test_check_in_by_hand_then_undo(desk_app):
     async with desk_app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "P0002")
         await wait_for_text(pilot, "Bambang Sutrisno")
+        await wait_for_text(pilot, "Sesi 05/07 09:30: Literasi Digital untuk Pelaku UMKM · Ruang Prambanan")
+        assert "Sesi 06/07 08:30: Mengukur Dampak Program" in screen_text(desk_app)
         await pilot.press("enter", "f2")
         await type_text(pilot, "badge lost")
         await pilot.press("enter")

@@ -104,3 +104,44 @@ def test_checkin_already(snap_compare, small_event):
 
 def test_checkin_invalid(snap_compare, small_event):
     assert snap_compare(_kiosk(small_event), terminal_size=SIZE, run_before=_scanned("B:P0001:1:AAAAAAAAAAAAAAAA"))
+
+
+# ---- the room directory ----------------------------------------------------------------------
+
+def _directory(store, at: str = "2018-07-05T10:00"):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from kiosk.clock import Clock
+    from kiosk.schedule import delay, move
+    from models import Room, Session
+    from screens.directory import DirectoryScreen
+
+    move(Session.get(Session.code == "K2"), Room.get(Room.code == "sheraton-kalasan"), "meja")
+    delay(Session.get(Session.code == "GALA"), 30, "meja")
+    app = make_app(store, DirectoryScreen, venue="eastparc")
+    app.context.clock = Clock(ZoneInfo("Asia/Jakarta"), datetime.fromisoformat(at).replace(
+        tzinfo=ZoneInfo("Asia/Jakarta")), frozen=True)
+    return app
+
+
+def _view(key: str):
+    async def run(pilot):
+        await pilot.press(key)
+        await steady(pilot)
+
+    return run
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+def test_directory_now_next(snap_compare, small_event, size):
+    assert snap_compare(_directory(small_event), terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+def test_directory_timetable(snap_compare, small_event, size):
+    assert snap_compare(_directory(small_event), terminal_size=size, run_before=_view("f3"))
+
+
+def test_directory_list(snap_compare, small_event):
+    assert snap_compare(_directory(small_event), terminal_size=SIZE, run_before=_view("f4"))

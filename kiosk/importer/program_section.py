@@ -1,6 +1,7 @@
 """The programme: event.toml [[travel]], sessions.csv and assignments.csv (both optional)."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -17,6 +18,7 @@ from models import LANGUAGES, SESSION_KINDS
 SESSIONS = "sessions.csv"
 ASSIGNMENTS = "assignments.csv"
 LONGEST_SESSION = timedelta(hours=24)
+BARE_TIME = re.compile(r"\d{1,2}:\d{2}(:\d{2})?")
 TIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 
 
@@ -60,12 +62,12 @@ def read_travel(check: TomlChecker, venue_codes: set[str]) -> list[TravelPlan]:
         if not isinstance(table, dict):
             check.report(path, "each travel note must be a [[travel]] table")
             continue
-        ends = [check.text(table, path, key) for key in ("from", "to")]
+        ends = [check.text(table, path, key, required=True) for key in ("from", "to")]
         for key, code in zip(("from", "to"), ends):
-            if code not in venue_codes:
+            if code and code not in venue_codes:
                 check.report(path + (key,), f"unknown venue '{code}'")
         minutes = table.get("minutes")
-        check.report(path + ("minutes",), positive_int_problem(minutes))
+        check.report(path + ("minutes",), "missing" if minutes is None else positive_int_problem(minutes))
         pair = frozenset(ends)
         if pair in pairs:
             check.report(path, f"travel between {ends[0]} and {ends[1]} is given twice")
@@ -134,7 +136,7 @@ def _moment(row: Row, column: str, zone: ZoneInfo, report) -> datetime | None:
         except ValueError:
             continue
         return local.replace(tzinfo=zone).astimezone(timezone.utc).replace(tzinfo=None)
-    if ":" in text and "-" not in text:
+    if BARE_TIME.fullmatch(text):
         report(column, f"'{text}' has no date: write it as 2018-07-05 {text}")
     else:
         report(column, f"'{text}' is not a date and time such as 2018-07-05 09:30")
@@ -158,11 +160,14 @@ def _report_overlaps(sessions: list[SessionPlan], zone: ZoneInfo, problems: Prob
             by_room[session.room].append(session)
     for room, booked in by_room.items():
         booked.sort(key=lambda s: s.starts_at)
-        for earlier, later in zip(booked, booked[1:]):
+        earlier = booked[0]  # of the sessions so far, the one that ends last
+        for later in booked[1:]:
             if later.starts_at < earlier.ends_at:
                 span = f"{_local(earlier.starts_at, zone)}–{_local(earlier.ends_at, zone)}"
                 problems.add(SESSIONS, later.line, "start",
                              f"overlaps {earlier.code} ({span}) in room {room}")
+            if later.ends_at > earlier.ends_at:
+                earlier = later
 
 
 def _local(moment: datetime, zone: ZoneInfo) -> str:

@@ -27,5 +27,5 @@ def slot_marks(slot: Slot, just_started: bool = False) -> str:
     if slot.delayed:
         marks.append(f"[b reverse] {t('directory.delayed')} [/]")
     if just_started and not slot.cancelled:
-        marks.append(f"[b]{t('directory.just_started')}[/b]")
+        marks.append(f"[b reverse] {t('directory.just_started')} [/]")
     return " ".join(marks)

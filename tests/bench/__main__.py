@@ -19,6 +19,7 @@ BENCHMARKS = (
     "kiosk_startup",
     "kiosk_memory",
     "badges",
+    "directory",
 )
 
 

@@ -1,0 +1,126 @@
+"""The room directory through Pilot: now and next, live changes from another process, the clock
+moving, search, details, a badge's day, language, and the machine's time zone not mattering."""
+import subprocess
+import sys
+import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from kiosk.attendees import find_by_code, payload_for
+from kiosk.clock import Clock
+from kiosk.context import find_event
+from screens.directory import DirectoryScreen
+from tests.helpers import load_small_event, make_app, scan_burst, screen_text, wait_for_text
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+MOVE_K1 = """
+import sys
+from kiosk.store import open_store
+from kiosk.schedule import move
+from models import Room, Session
+open_store(sys.argv[1])
+move(Session.get(Session.code == "K1"), Room.get(Room.code == "sheraton-kalasan"), "meja")
+"""
+
+
+@pytest.fixture
+def event_store(sqlite_store):
+    load_small_event()
+    return sqlite_store
+
+
+def directory(store, at: str, venue: str = "eastparc", running: bool = False, **options):
+    app = make_app(store, lambda: DirectoryScreen(**options), venue=venue)
+    moment = datetime.fromisoformat(at).replace(tzinfo=JAKARTA)
+    app.context.clock = Clock(JAKARTA, moment, frozen=not running)
+    return app
+
+
+async def test_now_and_next_with_this_venue_first(event_store):
+    app = directory(event_store, "2018-07-05T10:00")
+    async with app.run_test(size=(100, 30)) as pilot:
+        text = await wait_for_text(pilot, "Literasi Digital untuk Pelaku UMKM")
+        assert text.index("Hotel Eastparc") < text.index("Hotel Sheraton Mustika Yogyakarta")
+        assert "Anda di sini" in text and "15 menit naik shuttle" in text
+        assert "09:30–12:00" in text and "13:00–14:30" in text  # K1 now, K2 next in Prambanan
+        assert "Tidak ada sesi lagi hari ini" in text  # the lobby: registration is over
+
+
+async def test_a_change_in_another_process_shows_without_restart(event_store, sqlite_url):
+    app = directory(event_store, "2018-07-05T10:00")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_text(pilot, "Literasi Digital")
+        subprocess.run([sys.executable, "-c", MOVE_K1, sqlite_url], check=True)
+        started = time.monotonic()
+        text = await wait_for_text(pilot, "PINDAH", seconds=3)
+        assert time.monotonic() - started < 1.5
+        assert "→ Ruang Kalasan" in text
+
+
+async def test_the_clock_moves_the_screen_without_a_query(event_store):
+    app = directory(event_store, "2018-07-05T09:29:58", running=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_text(pilot, "Literasi Digital")
+        assert "BARU MULAI" not in screen_text(app)
+        await wait_for_text(pilot, "BARU MULAI", seconds=5)  # K1 started at 09:30
+
+
+async def test_search_by_title_speaker_room_and_institution(event_store):
+    app = directory(event_store, "2018-07-05T10:00")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"wahyuni")
+        text = await wait_for_text(pilot, "Hasil pencarian")
+        assert "Literasi Digital untuk Pelaku UMKM" in text and "Mengukur Dampak" not in text
+        await pilot.press(*["backspace"] * 7, *"bejiharjo")  # P0002's institution: K1 and K3
+        text = await wait_for_text(pilot, "Mengukur Dampak Program")
+        assert "Literasi Digital" in text
+
+
+async def test_detail_tells_the_way_from_here(event_store):
+    app = directory(event_store, "2018-07-05T12:30", venue="sheraton")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_text(pilot, "Perpustakaan sebagai Pusat")
+        await pilot.press("tab")
+        while "Ruang Prambanan" not in str(app.screen.query_one("#directory-now").get_row_at(
+                app.screen.query_one("#directory-now").cursor_row)[0]):
+            await pilot.press("down")
+        await pilot.press("enter")
+        text = await wait_for_text(pilot, "WIB \\(UTC\\+7\\)")
+        assert "Kamis, 5 Juli 2018, 13:00–14:30" in text
+        assert "Naik shuttle ke Hotel Eastparc (sekitar 15 menit)." in text
+        assert "Turun tangga di" in text  # the room's directions
+
+
+async def test_a_badge_scan_shows_that_persons_day(event_store):
+    app = directory(event_store, "2018-07-05T08:00")
+    event = find_event()
+    async with app.run_test(size=(100, 30)) as pilot:
+        scan_burst(app, payload_for(event, find_by_code(event, "P0002")))
+        text = await wait_for_text(pilot, "Jadwal Bambang Sutrisno")
+        assert "Literasi Digital untuk Pelaku UMKM" in text and "Mengukur Dampak Program" in text
+
+
+async def test_the_person_at_the_kiosk_switches_language(event_store):
+    app = directory(event_store, "2018-07-05T10:00")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_text(pilot, "Sekarang & berikutnya")
+        await pilot.press("f5")
+        text = await wait_for_text(pilot, "You are here")
+        assert "Now & next" in text and "Digital Literacy for Small" in text
+
+
+@pytest.mark.parametrize("machine_zone", ["UTC", "America/New_York"])
+async def test_the_machine_time_zone_changes_nothing(event_store, monkeypatch, machine_zone):
+    monkeypatch.setenv("TZ", machine_zone)
+    time.tzset()
+    try:
+        app = directory(event_store, "2018-07-05T23:45")
+        async with app.run_test(size=(100, 30)) as pilot:
+            text = await wait_for_text(pilot, "Malam Penghargaan dan Gala Dinner")
+            assert "19:00–00:30" in text and "23:45 WIB (UTC+7)" in text
+    finally:
+        monkeypatch.undo()
+        time.tzset()
