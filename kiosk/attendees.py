@@ -5,6 +5,7 @@ from peewee import JOIN, IntegrityError
 
 from kiosk import tokens
 from kiosk.audit import record
+from kiosk.errors import Refused
 from kiosk.search import attendee_key, fold
 from kiosk.store import write
 from models import Attendee, Event, Institution
@@ -46,7 +47,7 @@ def search_key_of(attendee: Attendee) -> str:
     return attendee_key(attendee.name, institution, attendee.code)
 
 
-class AttendeeError(ValueError):
+class AttendeeError(Refused):
     """A desk action on attendees that cannot be done, in one sentence."""
 
 
@@ -59,7 +60,7 @@ def register_walk_in(event: Event, name: str, institution: Institution | None, c
     """Someone who is not on the list: a new attendee with the next free walk-in code (W0001…)."""
     name = " ".join(name.split())
     if not name:
-        raise AttendeeError("A walk-in needs a name.")
+        raise AttendeeError("error.walk_in_name")
     institution_name = institution.name if institution else ""
     for _ in range(WALK_IN_ATTEMPTS):  # two desks may pick the same next code at once
         try:
@@ -72,7 +73,7 @@ def register_walk_in(event: Event, name: str, institution: Institution | None, c
             return attendee
         except IntegrityError:
             continue
-    raise AttendeeError("Could not find a free walk-in code; try again.")
+    raise AttendeeError("error.walk_in_code")
 
 
 def _next_walk_in_code(event: Event) -> str:
@@ -85,7 +86,7 @@ def _next_walk_in_code(event: Event) -> str:
 def reissue_badge(attendee: Attendee, staff: str, reason: str) -> Attendee:
     """A new badge version: the old printout stops working at every kiosk."""
     if not reason.strip():
-        raise AttendeeError("Reissuing a badge needs a reason.")
+        raise AttendeeError("error.reason")
     with write():
         Attendee.update(badge_version=Attendee.badge_version + 1).where(Attendee.id == attendee.id).execute()
         attendee.badge_version = Attendee.get_by_id(attendee.id).badge_version

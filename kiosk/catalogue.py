@@ -220,4 +220,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schedule.delayed": ("{code} ditunda.", "{code} delayed."),
     "schedule.cancelled": ("{code} dibatalkan.", "{code} cancelled."),
     "schedule.restored": ("{code} kembali sesuai rencana.", "{code} is back as planned."),
+    # refusals of staff actions
+    "error.reason": ("Alasan wajib diisi.", "A reason is needed."),
+    "error.walk_in_name": ("Peserta baru perlu nama.", "A walk-in needs a name."),
+    "error.walk_in_code": ("Kode peserta baru tidak tersedia; coba lagi.", "No free walk-in code; try again."),
+    "error.already_undone": ("Check-in itu sudah dibatalkan.", "That check-in was already undone."),
+    "error.delay_range": ("Penundaan 1 sampai {most} menit.", "A delay is 1 to {most} minutes."),
+    "error.room_taken": ("{room} sedang dipakai {code} ({title}).", "{room} is taken then by {code} ({title})."),
 }

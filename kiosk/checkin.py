@@ -16,6 +16,7 @@ from peewee import IntegrityError
 from kiosk import tokens
 from kiosk.attendees import event_secret
 from kiosk.audit import record
+from kiosk.errors import Refused
 from kiosk.store import is_postgres, write
 from models import Attendee, Checkin, CheckinList, Event, database
 
@@ -25,7 +26,7 @@ UNREADABLE, FORGED, REVOKED, UNKNOWN, NOT_ADMITTED, CLOSED = (
     "unreadable", "forged", "revoked", "unknown", "not_admitted", "closed")
 
 
-class CheckinError(ValueError):
+class CheckinError(Refused):
     """A desk action that cannot be done, in one sentence."""
 
 
@@ -147,19 +148,19 @@ def check_in_by_hand(checkin_list: CheckinList, attendee: Attendee, staff: str, 
                      now: datetime, request_id: str | None = None) -> ScanResult:
     """The desk checks someone in whose badge will not do (lost, unreadable, walk-in)."""
     if not reason.strip():
-        raise CheckinError("A check-in by hand needs a reason.")
+        raise CheckinError("error.reason")
     return admit(checkin_list, attendee, staff, "manual", now, request_id or new_request_id(), reason.strip())
 
 
 def undo(checkin: Checkin, staff: str, reason: str, now: datetime) -> None:
     """Mark a check-in undone (it is kept, with who and why); the person may check in again."""
     if not reason.strip():
-        raise CheckinError("Undoing a check-in needs a reason.")
+        raise CheckinError("error.reason")
     with write():
         changed = (Checkin.update(undone_at=to_utc(now), undone_by=staff, undo_reason=reason.strip())
                    .where((Checkin.id == checkin.id) & Checkin.undone_at.is_null()).execute())
         if not changed:
-            raise CheckinError("That check-in was already undone.")
+            raise CheckinError("error.already_undone")
         record(staff, "checkin.undo", checkin.attendee.code, f"{checkin.checkin_list.code}: {reason.strip()}")
 
 

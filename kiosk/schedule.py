@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from kiosk.audit import record
+from kiosk.errors import Refused
 from kiosk.search import fold
 from kiosk.store import write
 from models import CANCELLED, SCHEDULED, Event, Room, Session, Venue
@@ -12,7 +13,7 @@ from models import CANCELLED, SCHEDULED, Event, Room, Session, Venue
 MAX_DELAY_MINUTES = 24 * 60
 
 
-class ScheduleError(ValueError):
+class ScheduleError(Refused):
     """A change that cannot be made, in one sentence."""
 
 
@@ -40,7 +41,7 @@ def move(session: Session, room: Room, staff: str) -> Session:
 
 def delay(session: Session, minutes: int, staff: str) -> Session:
     if not 0 < minutes <= MAX_DELAY_MINUTES:
-        raise ScheduleError(f"A delay is 1 to {MAX_DELAY_MINUTES} minutes.")
+        raise ScheduleError("error.delay_range", most=MAX_DELAY_MINUTES)
     shift = timedelta(minutes=minutes)
     _refuse_clash(session, session.room, session.starts_at + shift, session.ends_at + shift)
     with write():
@@ -53,7 +54,7 @@ def delay(session: Session, minutes: int, staff: str) -> Session:
 
 def cancel(session: Session, staff: str, reason: str) -> Session:
     if not reason.strip():
-        raise ScheduleError("Cancelling a session needs a reason.")
+        raise ScheduleError("error.reason")
     with write():
         session.status = CANCELLED
         session.save(only=[Session.status])
@@ -78,4 +79,4 @@ def _refuse_clash(session: Session, room: Room, starts_at, ends_at) -> None:
         (Session.room == room) & (Session.id != session.id) & (Session.status != CANCELLED)
         & (Session.starts_at < ends_at) & (Session.ends_at > starts_at)).first())
     if clash is not None:
-        raise ScheduleError(f"{room.name} is taken then by {clash.code} ({clash.title}).")
+        raise ScheduleError("error.room_taken", room=room.name, code=clash.code, title=clash.title)

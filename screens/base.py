@@ -46,3 +46,16 @@ class LiveScreen(KioskScreen):
     def show_unavailable(self) -> None:
         """Tell the person the store is not answering; the next change poll tries again."""
         self.notify(t("store.unavailable"), severity="warning", timeout=3)
+
+
+class SearchScreen(LiveScreen):
+    """A staff screen with a search box: the store is searched after a short quiet spell of typing."""
+
+    SEARCH_DELAY = 0.15  # seconds
+
+    _search_timer = None
+
+    def on_input_changed(self, event) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(self.SEARCH_DELAY, self.reload)

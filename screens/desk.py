@@ -18,15 +18,13 @@ from kiosk.i18n import number, pick, t
 from kiosk.program import upcoming_sessions
 from models import Attendee, Checkin, StaffUser
 from screens.badge_qr import BadgeQrScreen
-from screens.base import LiveScreen
+from screens.base import SearchScreen
 from screens.walk_in import WalkIn, WalkInDialog
 from screens.widgets.dialogs import ReasonDialog
 from screens.widgets.header import KioskHeader
 
-SEARCH_DELAY = 0.15  # seconds of quiet typing before searching
 
-
-class DeskScreen(LiveScreen):
+class DeskScreen(SearchScreen):
     BINDINGS = [
         Binding("escape", "back", show=False, id="back"),
         Binding("f2", "check_in", t("desk.check_in"), id="check-in"),
@@ -43,7 +41,6 @@ class DeskScreen(LiveScreen):
         self.user = user
         self.checkin_list = None
         self._rows: list[Attendee] = []
-        self._search_timer = None
 
     def compose(self) -> ComposeResult:
         yield KioskHeader()
@@ -64,11 +61,6 @@ class DeskScreen(LiveScreen):
         self.query_one("#desk-search", Input).focus()
 
     # ---- finding people --------------------------------------------------------------------
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self._search_timer = self.set_timer(SEARCH_DELAY, self.reload)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -238,7 +230,7 @@ class DeskScreen(LiveScreen):
         try:
             action()
         except CheckinError as error:
-            self.notify(str(error), severity="error")
+            self.notify(error.text(), severity="error")
             return
         self.notify(success)
         self.reload()

@@ -11,15 +11,13 @@ from textual.widgets import DataTable, Footer, Input, Label
 from kiosk.i18n import pick, t
 from kiosk.schedule import ScheduleError, cancel, delay, move, restore, rooms_of_event, sessions_matching
 from models import Room, Session, StaffUser
-from screens.base import LiveScreen
+from screens.base import SearchScreen
 from screens.room_picker import RoomPickerDialog
 from screens.widgets.dialogs import ReasonDialog
 from screens.widgets.header import KioskHeader
 
-SEARCH_DELAY = 0.15
 
-
-class ScheduleScreen(LiveScreen):
+class ScheduleScreen(SearchScreen):
     BINDINGS = [
         Binding("escape", "back", show=False, id="back"),
         Binding("f2", "move", t("schedule.move"), id="move"),
@@ -33,7 +31,6 @@ class ScheduleScreen(LiveScreen):
         self.user = user
         self._rows: list[Session] = []
         self._rooms: dict[int, str] = {}
-        self._search_timer = None
 
     def compose(self) -> ComposeResult:
         yield KioskHeader()
@@ -44,14 +41,9 @@ class ScheduleScreen(LiveScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key in ("schedule.code", "directory.when", "directory.where", "directory.session", "schedule.status"):
+        for key in ("schedule.code", "directory.when", "directory.where", "schedule.status", "directory.session"):
             table.add_column(t(key))
         self.query_one(Input).focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self._search_timer = self.set_timer(SEARCH_DELAY, self.reload)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -65,8 +57,8 @@ class ScheduleScreen(LiveScreen):
         row = table.cursor_row
         table.clear()
         for session in self._rows:
-            table.add_row(session.code, self._when(session), self._rooms[session.room_id],
-                          pick(session.title, session.title_en), self._status(session), key=session.code)
+            table.add_row(session.code, self._when(session), self._rooms[session.room_id], self._status(session),
+                          pick(session.title, session.title_en), key=session.code)
         if self._rows:
             table.move_cursor(row=min(row, len(self._rows) - 1))
 
@@ -97,7 +89,7 @@ class ScheduleScreen(LiveScreen):
         try:
             action()
         except ScheduleError as error:
-            self.notify(str(error), severity="error")
+            self.notify(error.text(), severity="error")
             return
         self.notify(t(done_key, code=session.code))
         self.reload()

@@ -185,7 +185,7 @@ def test_cancel_needs_a_reason(event, reason):
     with pytest.raises(ScheduleError) as refused:
         cancel(session("K2"), STAFF, reason)
 
-    assert str(refused.value) == "Cancelling a session needs a reason."
+    assert str(refused.value) == "A reason is needed."
     assert session("K2").status == SCHEDULED
     assert schedule_audit() == []
 
