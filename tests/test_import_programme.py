@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.importer import ImportFailed, import_event
-from models import Assignment, Attendee, Event, Session, Travel, Venue
+from models import Assignment, Attendee, Event, Session, Travel
 from tests.conftest import SMALL_EVENT
 
 SESSIONS_HEADER = "code,title,title_en,kind,room,start,end,speakers,language,capacity,description"
