@@ -226,5 +226,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.walk_in_code": ("Kode peserta baru tidak tersedia; coba lagi.", "No free walk-in code; try again."),
     "error.already_undone": ("Check-in itu sudah dibatalkan.", "That check-in was already undone."),
     "error.delay_range": ("Penundaan 1 sampai {most} menit.", "A delay is 1 to {most} minutes."),
+    "error.badge_not_product": ("Itu badge peserta, bukan label produk.", "That is a badge, not a product label."),
+    "error.unknown_product": ("Produk '{code}' tidak dikenal.", "Unknown product '{code}'."),
+    "error.other_stall": ("Produk {code} milik lapak lain.", "Product {code} belongs to another stall."),
+    "error.quantity": ("Jumlah harus 1 sampai {most}.", "The quantity is 1 to {most}."),
+    "error.method": ("Cara bayar: {methods}.", "Payment method: {methods}."),
+    "error.already_void": ("Penjualan itu sudah dibatalkan.", "That sale was already voided."),
+    "error.out_of_stock": ("Stok {name} tinggal {left}.", "Only {left} of {name} left in stock."),
     "error.room_taken": ("{room} sedang dipakai {code} ({title}).", "{room} is taken then by {code} ({title})."),
 }

@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input, not a prompt")
+    add.add_argument("--stall", metavar="CODE", help="a seller's own stall")
     add.set_defaults(run="user_add")
     listing = user_commands.add_parser("list", parents=[common], help="list staff users")
     listing.set_defaults(run="user_list")

@@ -30,6 +30,15 @@ def require_event(slug: str | None):
     return event
 
 
+def find_stall(event, code: str):
+    from models import Stall
+
+    stall = Stall.get_or_none((Stall.event == event) & (Stall.code == code.strip().upper()))
+    if stall is None:
+        raise StoreError(f"The event has no stall '{code}'.")
+    return stall
+
+
 def print_problems(problems: list[Problem]) -> None:
     shown = sorted(problems)
     for problem in shown[:MAX_SHOWN_PROBLEMS]:
@@ -92,8 +101,10 @@ def run_user_add(args) -> int:
     store = open_store(args.db)
     pin = read_pin(args.pin_stdin)
     with translate_errors(store.url):
-        user = add_user(args.name, args.role, pin)
-    print(f"Staff user {user.name} ({user.role}) is ready.")
+        stall = find_stall(require_event(args.event), args.stall) if args.stall else None
+        user = add_user(args.name, args.role, pin, stall=stall)
+    where = f", stall {stall.code}" if stall else ""
+    print(f"Staff user {user.name} ({user.role}{where}) is ready.")
     return 0
 
 

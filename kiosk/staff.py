@@ -57,22 +57,25 @@ def check_pin_format(pin: str) -> None:
         raise StaffError(f"A PIN is {PIN_MIN} to {PIN_MAX} digits.")
 
 
-def add_user(name: str, role: str, pin: str, actor: str = "cli") -> StaffUser:
-    """Create a staff user, or reset the role and PIN of an existing one."""
+def add_user(name: str, role: str, pin: str, actor: str = "cli", stall=None) -> StaffUser:
+    """Create a staff user, or reset the role and PIN of an existing one; a seller needs a STALL."""
     name = name.strip()
     if not name:
         raise StaffError("A staff user needs a name.")
     if role not in ROLES:
         raise StaffError(f"'{role}' is not a role: use one of {', '.join(ROLES)}.")
     check_pin_format(pin)
+    if role == "seller" and stall is None:
+        raise StaffError("A seller needs a stall: add --stall CODE.")
     pin_hash = hash_pin(pin)
     with write():
         user = StaffUser.get_or_none(StaffUser.name == name)
         if user is None:
-            user = StaffUser.create(name=name, role=role, pin_hash=pin_hash)
+            user = StaffUser.create(name=name, role=role, pin_hash=pin_hash, stall=stall)
             record(actor, "user.add", name, f"role={role}")
         else:
             user.role, user.pin_hash, user.failed_attempts, user.locked_until = role, pin_hash, 0, None
+            user.stall = stall
             user.save()
             record(actor, "user.reset", name, f"role={role}")
     return user

@@ -2,15 +2,17 @@
 from models.db import BaseModel, database
 from models.checkin import METHODS, Checkin, CheckinList
 from models.event import Event, Room, Venue
+from models.sales import PAYMENT_METHODS, Product, ProductTotal, Sale, Stall, StallHour, StallTotal
 from models.program import CANCELLED, SCHEDULED, SESSION_KINDS, Assignment, Session, Travel
 from models.people import ATTENDEE_CATEGORIES, INSTITUTION_KINDS, LANGUAGES, Attendee, Institution
 from models.staff import ROLES, AuditEntry, StaffUser
 
 ALL_MODELS = (Event, Venue, Room, Institution, Attendee, StaffUser, AuditEntry, CheckinList, Checkin,
-              Session, Assignment, Travel)
+              Session, Assignment, Travel, Stall, Product, Sale, StallTotal, StallHour, ProductTotal)
 
 __all__ = [
-    "ALL_MODELS", "ATTENDEE_CATEGORIES", "CANCELLED", "INSTITUTION_KINDS", "LANGUAGES", "METHODS", "ROLES",
+    "ALL_MODELS", "ATTENDEE_CATEGORIES", "CANCELLED", "INSTITUTION_KINDS", "LANGUAGES", "METHODS",
+    "PAYMENT_METHODS", "ROLES", "Product", "ProductTotal", "Sale", "Stall", "StallHour", "StallTotal",
     "SCHEDULED", "SESSION_KINDS", "Assignment", "Attendee", "AuditEntry", "BaseModel", "Checkin", "CheckinList",
     "Event", "Institution", "Room", "Session", "StaffUser", "Travel", "Venue", "database",
 ]

@@ -1,7 +1,8 @@
 """Staff accounts and the audit log."""
-from peewee import CharField, DateTimeField, IntegerField, TextField
+from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from models.db import BaseModel
+from models.sales import Stall
 
 ROLES = ("desk", "seller", "awards", "admin")
 
@@ -13,6 +14,7 @@ class StaffUser(BaseModel):
     failed_attempts = IntegerField(default=0)
     locked_until = DateTimeField(null=True)  # UTC, naive
     active = IntegerField(default=1)
+    stall = ForeignKeyField(Stall, null=True)  # a seller's own stall
 
 
 class AuditEntry(BaseModel):

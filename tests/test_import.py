@@ -39,8 +39,8 @@ def copy_small_event(tmp_path: Path, programme: bool = False) -> Path:
     folder = tmp_path / "event"
     shutil.copytree(SMALL_EVENT, folder)
     if not programme:
-        (folder / "sessions.csv").unlink()
-        (folder / "assignments.csv").unlink()
+        for name in ("sessions.csv", "assignments.csv", "stalls.csv", "products.csv"):
+            (folder / name).unlink()
     return folder
 
 
@@ -82,6 +82,7 @@ def test_small_event_imports_with_expected_counts(store):
     assert tally == Counter({
         "events added": 1, "venues added": 2, "rooms added": 3, "check-in lists added": 2,
         "institutions added": 4, "attendees added": 4, "sessions added": 6, "assignments added": 3,
+        "stalls added": 2, "products added": 3,
     })
     event = Event.get(Event.slug == "small")
     assert (event.name, event.name_en, event.time_zone) == ("PLM Uji Coba", "Test Meeting", "Asia/Jakarta")

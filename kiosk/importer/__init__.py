@@ -1,7 +1,8 @@
 """`kiosk import PATH`: validate a whole event folder first, then write it in one transaction.
 
 Sections: event.toml (event, venues, rooms, travel, check-in lists), institutions.csv, attendees.csv,
-and the programme: sessions.csv and assignments.csv (optional).
+the programme: sessions.csv and assignments.csv, and the stalls: stalls.csv and products.csv
+(the last four optional).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from kiosk.importer.checkin_section import CheckinListPlan, read_checkin_lists
 from kiosk.importer.event_section import EventPlan, read_event
 from kiosk.importer.people_section import AttendeePlan, InstitutionPlan, read_attendees, read_institutions
 from kiosk.importer.problems import ImportFailed, Problems
+from kiosk.importer.sales_section import ProductPlan, StallPlan, read_products, read_stalls
 from kiosk.importer.program_section import (
     AssignmentPlan, SessionPlan, TravelPlan, read_assignments, read_sessions, read_travel,
 )
@@ -31,6 +33,8 @@ class ImportPlan:
     travel: list[TravelPlan]
     sessions: list[SessionPlan]
     assignments: list[AssignmentPlan] | None  # None: the folder has no assignments.csv
+    stalls: list[StallPlan]
+    products: list[ProductPlan]
 
 
 def validate_folder(folder: Path) -> ImportPlan:
@@ -53,9 +57,11 @@ def validate_folder(folder: Path) -> ImportPlan:
     attendee_codes = None if attendees is None else {a.code for a in attendees}
     session_codes = None if sessions is None else {s.code for s in sessions}
     assignments = read_assignments(folder, attendee_codes, session_codes, problems)
-    if problems or event is None or institutions is None or attendees is None or sessions is None:
+    stalls = read_stalls(folder, known_codes, problems)
+    products = read_products(folder, None if stalls is None else {s.code for s in stalls}, problems)
+    if problems or None in (event, institutions, attendees, sessions, stalls):
         raise ImportFailed(problems)
-    return ImportPlan(event, institutions, attendees, lists, travel, sessions, assignments)
+    return ImportPlan(event, institutions, attendees, lists, travel, sessions, assignments, stalls, products)
 
 
 def import_event(folder: Path | str, actor: str = "import") -> tuple[ImportPlan, Counter]:

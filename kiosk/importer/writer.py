@@ -10,7 +10,7 @@ from kiosk.importer.rows import update_row, upsert_rows
 from kiosk.search import attendee_key
 from kiosk.store import write
 from kiosk.tokens import new_secret
-from models import Attendee, CheckinList, Event, Institution, Room, Venue
+from models import Attendee, CheckinList, Event, Institution, Product, Room, Stall, StallTotal, Venue
 
 def write_plan(plan, actor: str = "import") -> Counter:
     """Write everything in one transaction; the tally counts what was added and updated."""
@@ -27,6 +27,7 @@ def write_plan(plan, actor: str = "import") -> Counter:
         lists = [asdict(checkin_list) for checkin_list in plan.checkin_lists]
         upsert_rows(CheckinList, {"event": event.id}, lists, tally, "check-in lists")
         write_programme(event, plan, rooms, venue_ids, attendee_ids, tally)
+        _write_stalls(event, plan, institution_ids, tally)
         record(actor, "import", event.slug, ", ".join(f"{k}: {v}" for k, v in sorted(tally.items())))
     return tally
 
@@ -68,3 +69,18 @@ def _attendee_values(plan, institution_ids: dict[str, int], institution_names: d
     values["institution"] = institution_ids.get(values.pop("institution")) if plan.institution else None
     values["search_key"] = attendee_key(plan.name, institution_names.get(plan.institution, ""), plan.code)
     return values
+
+
+def _write_stalls(event: Event, plan, institution_ids: dict[str, int], tally: Counter) -> None:
+    stalls = [{"code": s.code, "name": s.name, "location": s.location,
+               "institution": institution_ids.get(s.institution) if s.institution else None} for s in plan.stalls]
+    stall_ids = upsert_rows(Stall, {"event": event.id}, stalls, tally, "stalls")
+    known = {code for (code,) in Product.select(Product.code).where(Product.event == event).tuples()}
+    products = [{"code": p.code, "stall": stall_ids[p.stall], "name": p.name, "price": p.price}
+                | ({} if p.code in known else {"stock": p.stock})  # stock is counted down by sales once set
+                for p in plan.products]
+    upsert_rows(Product, {"event": event.id}, products, tally, "products")
+    counted = {stall_id for (stall_id,) in StallTotal.select(StallTotal.stall).tuples()}
+    missing = [{"stall": stall_id} for stall_id in stall_ids.values() if stall_id not in counted]
+    if missing:
+        StallTotal.insert_many(missing).execute()
