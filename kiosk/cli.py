@@ -63,12 +63,27 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only this attendee's badge (repeatable; default: every attendee)")
     badges.set_defaults(run="badges")
 
+    labels = commands.add_parser("labels", parents=[common], help="write product label QR codes (PNG, SVG), an A4 "
+                                                                   "print sheet and a manifest into a folder")
+    labels.add_argument("--out", metavar="DIR", type=Path, required=True,
+                        help="the folder to write (made if missing; files of the same codes are replaced)")
+    labels.add_argument("--stall", metavar="CODE", help="only this stall's products (default: every product)")
+    labels.set_defaults(run="labels")
+
     directory = commands.add_parser("directory", parents=[common], help="public room directory: now and next, "
                                                                        "timetable, search (admin PIN to leave)")
     directory.add_argument("--venue", metavar="CODE", help="the venue this kiosk stands in")
     directory.add_argument("--show-assigned", action="store_true",
                            help="show who is assigned to a session in its detail")
     directory.set_defaults(run="directory")
+
+    board = commands.add_parser("board", parents=[common], help="the live stall sales board for a big screen "
+                                                               "(admin PIN to leave)")
+    board.set_defaults(run="board")
+
+    sell = commands.add_parser("sell", parents=[common], help="record stall sales (staff login: a seller, or an "
+                                                             "admin who picks the stall)")
+    sell.set_defaults(run="sell")
 
     checkin = commands.add_parser("checkin", parents=[common], help="lobby check-in kiosk for a USB QR scanner "
                                                                    "(admin PIN to leave)")
@@ -91,6 +106,21 @@ def build_parser() -> argparse.ArgumentParser:
     export_checkins.add_argument("--out", metavar="FILE", type=Path, required=True,
                                  help="the CSV file to write (replaced whole, never left half-written)")
     export_checkins.set_defaults(run="export_checkins")
+    export_sales = export_commands.add_parser("sales", parents=[common], help="every sale of the event, voided "
+                                                                             "ones included")
+    export_sales.add_argument("--out", metavar="FILE", type=Path, required=True,
+                              help="the CSV file to write (replaced whole, never left half-written)")
+    export_sales.set_defaults(run="export_sales")
+
+    report = commands.add_parser("report", parents=[common], help="print a report of what was recorded")
+    report_commands = report.add_subparsers(dest="report_command", metavar="WHAT", required=True)
+    report_sales = report_commands.add_parser("sales", parents=[common], help="a day's sales slip per stall: "
+                                                                             "counts, revenue, payment methods, "
+                                                                             "voids; then the total")
+    report_sales.add_argument("--day", metavar="YYYY-MM-DD", help="the day, in the event's zone (default: today "
+                                                                  "by the event's clock)")
+    report_sales.add_argument("--stall", metavar="CODE", help="only this stall (default: every stall)")
+    report_sales.set_defaults(run="report_sales")
 
     user = commands.add_parser("user", parents=[common], help="staff accounts")
     user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)

@@ -13,9 +13,10 @@ from kiosk.staff import StaffError, add_user
 from kiosk.store import StoreError, open_store, translate_errors
 
 DEMO_FOLDER = files("kiosk.demo") / "plm2018"
-DEMO_USERS = (("admin", "admin", "2018"), ("meja", "desk", "1111"))
+# Demo staff: name, role, PIN, and a seller's stall (L01 is Gunungkidul's, the article's best stall).
+DEMO_USERS = (("admin", "admin", "2018", None), ("meja", "desk", "1111", None), ("lapak", "seller", "3333", "L01"))
 MAX_SHOWN_PROBLEMS = 200
-DEMO_START = "2018-07-05T07:30"  # the first morning of the demo event, in its zone
+DEMO_START = "2018-07-05T14:30"  # the first afternoon of the demo event (stalls open since 10:00), in its zone
 
 
 NO_EVENT = "The store has no event yet: run `kiosk import FOLDER` or `kiosk demo` first."
@@ -128,19 +129,25 @@ def run_user_list(args) -> int:
 
 
 def run_demo(args) -> int:
+    from kiosk.clock import load_zone, parse_moment
     from kiosk.context import find_event
+    from kiosk.demo.sales_day import seed_demo_sales
     from kiosk.importer import import_event
 
     store = open_store(args.db)
+    start = args.now or os.environ.get("KIOSK_NOW") or DEMO_START
     with translate_errors(store.url):
         if find_event() is None:
+            parse_moment(start, load_zone("UTC"))  # a malformed --now is refused before anything is written
             print("Loading the PLM 2018 demo into the store…", file=sys.stderr)
             import_event(Path(str(DEMO_FOLDER)), actor="demo")
-            for name, role, pin in DEMO_USERS:
-                add_user(name, role, pin, actor="demo")
+            event = find_event()
+            until = parse_moment(start, load_zone(event.time_zone))  # the sales up to the clock's start
+            for name, role, pin, stall in DEMO_USERS:
+                add_user(name, role, pin, actor="demo", stall=find_stall(event, stall) if stall else None)
+            seed_demo_sales(event, until)
     from screens.launcher import LauncherScreen
 
-    start = args.now or os.environ.get("KIOSK_NOW") or DEMO_START
     return run_app(args, store, LauncherScreen, demo=True, now=start)
 
 
@@ -169,6 +176,36 @@ def run_badges(args) -> int:
     counted = "1 badge" if run.count == 1 else f"{run.count} badges"
     pages = "1 A4 page" if run.pages == 1 else f"{run.pages} A4 pages"
     print(f"Wrote {counted} of {event.name} ({event.slug}) to {run.out_dir} (PNG and SVG per code, "
+          f"{run.manifest.name}); print sheet ({pages}): {run.sheet}")
+    return 0
+
+
+def run_labels(args) -> int:
+    from kiosk.badges import progress_line
+    from kiosk.labels import select_products, write_labels
+
+    store = open_store(args.db)
+    drawn = []  # the progress bar is drawn only on a terminal, and then ended with a newline
+
+    def show(done: int, total: int) -> None:
+        if done == total or done % max(1, total // 100) == 0:
+            print(f"\r{progress_line(done, total)}", end="", file=sys.stderr, flush=True)
+            drawn.append(done)
+
+    try:
+        with translate_errors(store.url):
+            event = require_event(args.event)
+            products = select_products(event, args.stall)
+            run = write_labels(event, products, args.out, progress=show if sys.stderr.isatty() else None)
+    except OSError as error:
+        print(f"kiosk: cannot write labels to {args.out}: {error.strerror or error}.", file=sys.stderr)
+        return 1
+    finally:
+        if drawn:
+            print(file=sys.stderr)
+    counted = "1 label" if run.count == 1 else f"{run.count} labels"
+    pages = "1 A4 page" if run.pages == 1 else f"{run.pages} A4 pages"
+    print(f"Wrote {counted} of {event.name} ({event.slug}) to {run.out_dir} (PNG and SVG per product code, "
           f"{run.manifest.name}); print sheet ({pages}): {run.sheet}")
     return 0
 
@@ -241,6 +278,46 @@ def run_export_checkins(args) -> int:
     return 0
 
 
+def run_export_sales(args) -> int:
+    from kiosk.exports import export_sales
+
+    store = open_store(args.db)
+    try:
+        with translate_errors(store.url):
+            event = require_event(args.event)
+            rows = export_sales(event, args.out)
+    except OSError as error:
+        print(f"kiosk: cannot write {args.out}: {error.strerror or error}.", file=sys.stderr)
+        return 1
+    counted = "1 sale" if rows == 1 else f"{rows} sales"
+    print(f"Wrote {counted} of {event.name} ({event.slug}) to {args.out.resolve()}")
+    return 0
+
+
+def run_report_sales(args) -> int:
+    from datetime import date
+
+    from kiosk.clock import ClockError
+    from kiosk.context import make_clock
+    from kiosk.sales_report import day_report, slip_lines
+
+    store = open_store(args.db)
+    with translate_errors(store.url):
+        event = require_event(args.event)
+        clock = make_clock(event, args.now)
+        if args.day:
+            try:
+                day = date.fromisoformat(args.day.strip())
+            except ValueError:
+                raise ClockError(f"'{args.day}' is not a day such as 2018-07-05") from None
+        else:
+            day = clock.now().date()
+        stall = find_stall(event, args.stall) if args.stall else None
+        lines = slip_lines(event, day, clock.zone, day_report(event, day, clock.zone, stall))
+    print("\n".join(lines))
+    return 0
+
+
 def run_staff(args) -> int:
     from screens.login import LoginScreen
 
@@ -256,12 +333,26 @@ def run_venues(args) -> int:
 def run_directory(args) -> int:
     from screens.directory import DirectoryScreen
 
-    def check_event(context) -> None:
-        if context.event is None:
-            raise StoreError(NO_EVENT)
-
     return run_app(args, open_store(args.db), lambda: DirectoryScreen(args.show_assigned), venue=args.venue,
-                   check=check_event)
+                   check=require_event_in)
+
+
+def run_board(args) -> int:
+    from screens.board import BoardScreen
+
+    return run_app(args, open_store(args.db), BoardScreen, check=require_event_in)
+
+
+def run_sell(args) -> int:
+    from screens.login import LoginScreen
+    from screens.sell import open_sell
+
+    return run_app(args, open_store(args.db), lambda: LoginScreen(after_login=open_sell), check=require_event_in)
+
+
+def require_event_in(context) -> None:
+    if context.event is None:
+        raise StoreError(NO_EVENT)
 
 
 def run_checkin(args) -> int:
@@ -271,8 +362,7 @@ def run_checkin(args) -> int:
     store = open_store(args.db)
 
     def check_list(context) -> None:
-        if context.event is None:
-            raise StoreError(NO_EVENT)
+        require_event_in(context)
         if args.list and list_by_code(context.event, args.list) is None:
             raise StoreError(f"The event has no check-in list '{args.list}'.")
 

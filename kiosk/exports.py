@@ -16,7 +16,7 @@ from peewee import JOIN
 
 from kiosk.files import replace_file
 from kiosk.clock import load_zone
-from models import Attendee, Checkin, CheckinList, Event, Institution
+from models import Attendee, Checkin, CheckinList, Event, Institution, Product, Sale, Stall
 
 CHECKINS_HEADER = (
     "list", "attendee", "name", "institution", "institution_name", "category", "at", "terminal",
@@ -70,3 +70,47 @@ def _in_zone(stored: datetime, zone: ZoneInfo) -> str:
     return stored.replace(tzinfo=timezone.utc).astimezone(zone).isoformat(timespec="seconds")
 
 
+SALES_HEADER = (
+    "sale", "at", "stall", "stall_name", "product", "product_name", "quantity", "unit_price", "total",
+    "method", "reference", "seller", "terminal", "voided_at", "voided_by", "void_reason",
+)
+
+
+def export_sales(event: Event, path: Path) -> int:
+    """Write every sale of the event (voided ones included) to PATH as CSV; the row count.
+
+    Amounts are whole rupiah; times are ISO 8601 in the event's zone with its offset, and
+    `voided_at` is blank for a live sale. The folder is made if missing.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    counted = 0
+
+    def write(stream) -> None:
+        nonlocal counted
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(SALES_HEADER)
+        for row in sale_rows(event):
+            writer.writerow(row)
+            counted += 1
+
+    replace_file(path, write)
+    return counted
+
+
+def sale_rows(event: Event) -> Iterator[tuple]:
+    """The sales export's rows, oldest sale first, with times in the event's zone."""
+    zone = load_zone(event.time_zone)
+    query = (Sale.select(Sale.id, Sale.at, Stall.code, Stall.name, Product.code, Product.name, Sale.quantity,
+                         Sale.unit_price, Sale.total, Sale.method, Sale.reference, Sale.seller, Sale.terminal,
+                         Sale.voided_at, Sale.voided_by, Sale.void_reason)
+             .join(Stall, on=Sale.stall == Stall.id)
+             .switch(Sale)
+             .join(Product, on=Sale.product == Product.id)
+             .where(Stall.event == event)
+             .order_by(Sale.at, Sale.id))
+    for (sale_id, at, stall_code, stall_name, product_code, product_name, quantity, unit_price, total, method,
+         reference, seller, terminal, voided_at, voided_by, void_reason) in query.tuples().iterator():
+        yield (sale_id, _in_zone(at, zone), stall_code, stall_name, product_code, product_name, quantity,
+               unit_price, total, method, reference, seller, terminal,
+               _in_zone(voided_at, zone) if voided_at else "", voided_by, void_reason)

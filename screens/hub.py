@@ -46,6 +46,20 @@ def _directory(user: StaffUser) -> Screen:
     return screen
 
 
+def _sell(user: StaffUser) -> Screen:
+    from screens.sell import open_sell
+
+    return open_sell(user)
+
+
+def _board(user: StaffUser) -> Screen:
+    from screens.board import BoardScreen
+
+    screen = BoardScreen()
+    screen.POSTURE = STAFF
+    return screen
+
+
 def _overview(user: StaffUser) -> Screen:
     from screens.overview import OverviewScreen
 
@@ -69,6 +83,8 @@ HUB_ENTRIES: list[HubEntry] = [
     HubEntry("hub.desk", ("desk", "admin"), _desk),
     HubEntry("hub.schedule", ("desk", "admin"), _schedule),
     HubEntry("hub.directory", ALL_ROLES, _directory),
+    HubEntry("hub.sell", ("seller", "admin"), _sell),
+    HubEntry("hub.board", ALL_ROLES, _board),
     HubEntry("hub.overview", ALL_ROLES, _overview),
     HubEntry("hub.venues", ALL_ROLES, _venues),
     HubEntry("hub.audit", ("admin",), _audit),

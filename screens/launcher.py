@@ -47,6 +47,12 @@ def _directory() -> Screen:
     return DirectoryScreen()
 
 
+def _board() -> Screen:
+    from screens.board import BoardScreen
+
+    return BoardScreen()
+
+
 def _overview() -> Screen:
     from screens.overview import OverviewScreen
 
@@ -59,6 +65,7 @@ LAUNCHER_ENTRIES: list[LauncherEntry] = [
     LauncherEntry("launcher.checkin", "public", _checkin),
     LauncherEntry("launcher.directory", "public", _directory),
     LauncherEntry("launcher.venues", "public", _venues),
+    LauncherEntry("launcher.board", "display", _board),
     LauncherEntry("launcher.overview", "staff", _overview),
 ]
 

@@ -1,7 +1,10 @@
 """Staff login: name and PIN; five wrong PINs lock the name for a minute."""
 from __future__ import annotations
 
+from typing import Callable
+
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Input, Label
@@ -9,15 +12,21 @@ from textual.widgets import Footer, Input, Label
 from kiosk.i18n import t
 from kiosk.staff import LoginRefused, login
 from kiosk.store import STORE_ERRORS, recover
+from models import StaffUser
 from screens.base import KioskScreen
 from screens.hub import HubScreen
 from screens.widgets.header import KioskHeader
 
 
 class LoginScreen(KioskScreen):
-    """On success the hub replaces this screen."""
+    """On success the screen AFTER_LOGIN makes of the user replaces this one (the hub by default);
+    None from it means this user may not go on."""
 
     BINDINGS = [Binding("escape", "back", show=False, id="back")]
+
+    def __init__(self, after_login: Callable[[StaffUser], Screen | None] = HubScreen):
+        super().__init__()
+        self.after_login = after_login
 
     def compose(self) -> ComposeResult:
         yield KioskHeader()
@@ -51,7 +60,11 @@ class LoginScreen(KioskScreen):
             recover()
             message.update(t("store.unavailable"))
             return
-        self.app.switch_screen(HubScreen(user))
+        screen = self.after_login(user)
+        if screen is None:
+            message.update(t("login.not_allowed", role=t(f"role.{user.role}")))
+            return
+        self.app.switch_screen(screen)
 
     @staticmethod
     def _refusal(refused: LoginRefused) -> str:

@@ -145,3 +145,44 @@ def test_directory_timetable(snap_compare, small_event, size):
 
 def test_directory_list(snap_compare, small_event):
     assert snap_compare(_directory(small_event), terminal_size=SIZE, run_before=_view("f4"))
+
+
+# ---- stall sales ------------------------------------------------------------------------------
+
+def _with_sales(store):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from kiosk.context import find_event
+    from kiosk.sales import find_product, record_sale, void_sale
+    from kiosk.staff import add_user
+    from models import Stall
+
+    add_user("lapak", "seller", "3333", stall=Stall.get(Stall.code == "L01"))
+    event, zone = find_event(), ZoneInfo("Asia/Jakarta")
+    sales = [("GK-KERIPIK", 3, "cash", 9), ("BJ-ANYAM", 1, "qris", 10), ("GK-BATIK", 1, "transfer", 11),
+             ("GK-KERIPIK", 2, "cash", 11)]
+    recorded = [record_sale(find_product(event, code), quantity, method, "", "lapak", "t1",
+                            datetime(2018, 7, 5, hour, 10, tzinfo=zone), f"snap-{n}")
+                for n, (code, quantity, method, hour) in enumerate(sales)]
+    void_sale(recorded[-1].sale, "lapak", "keliru", datetime(2018, 7, 5, 11, 12, tzinfo=zone))
+    return store
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+def test_sell(snap_compare, small_event, size):
+    from models import Stall, StaffUser
+    from screens.sell import SellScreen
+
+    _with_sales(small_event)
+    app = make_app(small_event, lambda: SellScreen(StaffUser.get(StaffUser.name == "lapak"),
+                                                    Stall.get(Stall.code == "L01")))
+    assert snap_compare(app, terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+def test_board(snap_compare, small_event, size):
+    from screens.board import BoardScreen
+
+    _with_sales(small_event)
+    assert snap_compare(make_app(small_event, BoardScreen), terminal_size=size, run_before=steady)

@@ -5,14 +5,15 @@ Run from the repository root, with no arguments:
 
     python kiosk/demo/build_plm2018.py
 
-It writes event.toml, institutions.csv, attendees.csv, sessions.csv, assignments.csv and README.md.
+It writes event.toml, institutions.csv, attendees.csv, sessions.csv, assignments.csv, stalls.csv,
+products.csv and README.md.
 Standard library only.
 Every random choice comes from one random.Random(2018), drawn in a fixed order, so each run
 writes byte-identical files. Edit this script, never its output.
 
 Facts taken from the article about the event (seed/PLM2018.md) are marked "article" below;
 everything else (rooms, directions, most institution names, every person, hotel rooms, the
-programme, class assignments and shuttle times) is invented.
+programme, class assignments, shuttle times, the stalls and their products) is invented.
 """
 from __future__ import annotations
 
@@ -1552,6 +1553,215 @@ def capacity_of(session: Session, room_capacity: dict[str, int]) -> int:
 
 
 # =============================================================================================
+# Stalls and products at Ambarukmo Plaza (article: libraries set up stalls, "lapak", to sell the
+# products of their learning programmes, and Gunungkidul won "Lapak Terbaik"; every stall, product,
+# price and stock is invented)
+# =============================================================================================
+
+# Stall areas, in the order of the stall codes: (room name as in event.toml, position letter, stalls).
+# The exhibition hall holds the regency/city libraries (Gunungkidul first, so it is L01), the main
+# atrium the village libraries and TBMs of Java, Bali and Nusa Tenggara (Gunungkidul's named three
+# first), the east atrium those of Sumatra, Kalimantan and Sulawesi.
+STALL_AREAS = [("Hall Pameran", "H", 7), ("Atrium Utama", "A", 31), ("Atrium Timur", "T", 22)]
+ATRIUM_PROVINCES = {"Provinsi Jawa Barat", "Provinsi Jawa Tengah", "Daerah Istimewa Yogyakarta",
+                    "Provinsi Jawa Timur", "Provinsi Bali", "Provinsi Nusa Tenggara Barat",
+                    "Provinsi Nusa Tenggara Timur"}
+MIN_PRODUCTS, MAX_PRODUCTS = 3, 8
+LOWEST_PRICE, HIGHEST_PRICE = 5000, 450000
+
+# A product: (code suffix, name, lowest and highest price, stock), where stock is (fewest, most, odds
+# of not being counted at all): cheap food is often sold from a crate nobody counts.
+PRODUCTS = [
+    ("BATIK", "Batik tulis", 175000, 450000, (2, 8, 0.0)),
+    ("BATIK-CAP", "Kain batik cap", 85000, 160000, (4, 15, 0.0)),
+    ("TENUN", "Kain tenun ikat", 200000, 450000, (2, 6, 0.0)),
+    ("SELENDANG", "Selendang tenun", 75000, 150000, (3, 12, 0.0)),
+    ("PANDAN", "Tas anyaman pandan", 40000, 125000, (4, 20, 0.1)),
+    ("TIKAR", "Tikar anyaman mendong", 60000, 150000, (2, 8, 0.0)),
+    ("BAMBU", "Tempat pensil bambu", 15000, 35000, (8, 40, 0.3)),
+    ("BAMBU-LAMPU", "Lampu hias bambu", 75000, 175000, (2, 8, 0.0)),
+    ("BONEKA", "Boneka kain perca", 25000, 65000, (5, 25, 0.1)),
+    ("BROS", "Bros kain flanel", 5000, 12000, (15, 60, 0.5)),
+    ("GANCI", "Gantungan kunci kayu", 5000, 10000, (20, 60, 0.5)),
+    ("BUKU", "Buku cerita anak karya warga", 20000, 45000, (5, 30, 0.1)),
+    ("KERIPIK", "Keripik tempe 250 g", 12000, 20000, (20, 60, 0.5)),
+    ("EMPING", "Emping melinjo 250 g", 22000, 35000, (10, 40, 0.4)),
+    ("KOPI", "Kopi bubuk robusta 200 g", 25000, 55000, (10, 40, 0.3)),
+    ("MADU", "Madu hutan 500 ml", 75000, 150000, (4, 20, 0.0)),
+    ("GULA-AREN", "Gula aren 1 kg", 22000, 40000, (10, 40, 0.4)),
+    ("SABUN", "Sabun herbal sereh", 10000, 20000, (10, 50, 0.4)),
+    ("VCO", "Minyak kelapa murni (VCO) 250 ml", 35000, 60000, (6, 30, 0.2)),
+    ("DODOL", "Dodol nangka 250 g", 15000, 30000, (10, 50, 0.5)),
+    ("RENGGINANG", "Rengginang 250 g", 12000, 20000, (15, 50, 0.5)),
+    ("KERIPIK-PSG", "Keripik pisang 250 g", 10000, 18000, (15, 60, 0.5)),
+    ("SAMBAL", "Sambal bawang kemasan", 18000, 30000, (10, 40, 0.4)),
+    ("JAHE", "Jahe merah instan 250 g", 20000, 35000, (10, 40, 0.4)),
+    ("TEH-KELOR", "Teh daun kelor 50 g", 15000, 30000, (10, 40, 0.4)),
+]
+# What a province is known for, offered first at its stalls (same shape as PRODUCTS; a suffix here
+# replaces the general product with the same suffix).
+REGIONAL_PRODUCTS = {
+    "Provinsi Aceh": [("KOPI", "Kopi Gayo arabika 200 g", 45000, 90000, (10, 40, 0.2)),
+                      ("BORDIR", "Tas bordir Aceh", 75000, 175000, (3, 10, 0.0))],
+    "Provinsi Sumatera Utara": [("ULOS", "Kain ulos tenun", 250000, 450000, (2, 6, 0.0)),
+                                ("KOPI", "Kopi arabika Toba 200 g", 45000, 85000, (10, 40, 0.2))],
+    "Provinsi Sumatera Barat": [("SONGKET", "Kain songket Minang", 300000, 450000, (2, 5, 0.0)),
+                                ("RENDANG", "Rendang daging kemasan 250 g", 60000, 95000, (6, 24, 0.0)),
+                                ("SANJAI", "Keripik sanjai balado 250 g", 15000, 30000, (15, 50, 0.4))],
+    "Provinsi Jambi": [("BATIK", "Batik Jambi motif angso duo", 175000, 400000, (2, 8, 0.0)),
+                       ("KOPI", "Kopi Kerinci 200 g", 40000, 75000, (10, 40, 0.2))],
+    "Provinsi Sumatera Selatan": [("SONGKET", "Kain songket Palembang", 300000, 450000, (2, 5, 0.0)),
+                                  ("KEMPLANG", "Kerupuk kemplang 500 g", 25000, 45000, (10, 40, 0.4))],
+    "Provinsi Lampung": [("TAPIS", "Kain tapis Lampung", 250000, 450000, (2, 6, 0.0)),
+                         ("KOPI", "Kopi robusta Lampung 250 g", 30000, 60000, (10, 40, 0.3)),
+                         ("KERIPIK-PSG", "Keripik pisang Lampung 250 g", 12000, 22000, (15, 60, 0.5))],
+    "Provinsi Jawa Barat": [("DODOL", "Dodol nanas 250 g", 15000, 30000, (10, 50, 0.5)),
+                            ("OPAK", "Opak ketan 250 g", 10000, 18000, (15, 50, 0.5)),
+                            ("BATIK", "Batik tulis motif mega mendung", 175000, 400000, (2, 8, 0.0))],
+    "Provinsi Jawa Tengah": [("BATIK", "Batik tulis motif parang", 200000, 450000, (2, 8, 0.0)),
+                             ("LURIK", "Kain lurik tenun", 75000, 150000, (3, 12, 0.0))],
+    "Daerah Istimewa Yogyakarta": [("BATIK", "Batik tulis motif kawung", 200000, 450000, (2, 8, 0.0)),
+                                   ("BAKPIA", "Bakpia kacang hijau isi 20", 30000, 45000, (10, 30, 0.2)),
+                                   ("GEPLAK", "Geplak kelapa 250 g", 15000, 25000, (10, 40, 0.4))],
+    "Provinsi Jawa Timur": [("BATIK", "Batik tulis pesisiran", 175000, 400000, (2, 8, 0.0)),
+                            ("KERIPIK", "Keripik tempe Malang 250 g", 12000, 22000, (20, 60, 0.5))],
+    "Provinsi Bali": [("ENDEK", "Kain tenun endek", 150000, 350000, (2, 8, 0.0)),
+                      ("UKIR", "Ukiran kayu kecil", 75000, 250000, (2, 8, 0.0)),
+                      ("KOPI", "Kopi arabika Kintamani 200 g", 45000, 85000, (10, 40, 0.2))],
+    "Provinsi Nusa Tenggara Barat": [("TENUN", "Kain tenun songket Lombok", 250000, 450000, (2, 6, 0.0)),
+                                     ("GERABAH", "Gerabah hias", 35000, 150000, (3, 15, 0.0)),
+                                     ("MADU", "Madu Sumbawa 500 ml", 90000, 175000, (4, 20, 0.0))],
+    "Provinsi Nusa Tenggara Timur": [("TENUN", "Kain tenun ikat NTT", 250000, 450000, (2, 6, 0.0)),
+                                     ("KOPI", "Kopi arabika Flores 200 g", 45000, 85000, (10, 40, 0.2))],
+    "Provinsi Kalimantan Barat": [("MANIK", "Kalung manik-manik Dayak", 25000, 75000, (5, 25, 0.0)),
+                                  ("AMPLANG", "Kerupuk amplang 250 g", 20000, 35000, (10, 40, 0.4))],
+    "Provinsi Kalimantan Selatan": [("SASIRANGAN", "Kain sasirangan", 100000, 250000, (3, 10, 0.0)),
+                                    ("AMPLANG", "Kerupuk amplang 250 g", 20000, 35000, (10, 40, 0.4))],
+    "Provinsi Kalimantan Timur": [("MANIK", "Tas manik-manik Dayak", 150000, 350000, (2, 6, 0.0)),
+                                  ("AMPLANG", "Amplang ikan pipih 250 g", 20000, 35000, (10, 40, 0.4))],
+    "Provinsi Sulawesi Selatan": [("SUTERA", "Sarung sutera Bugis", 250000, 450000, (2, 6, 0.0)),
+                                  ("KOPI", "Kopi Toraja 200 g", 50000, 95000, (10, 40, 0.2))],
+    "Provinsi Sulawesi Tengah": [("TENUN", "Kain tenun Donggala", 200000, 450000, (2, 6, 0.0)),
+                                 ("BAWANG", "Bawang goreng Palu 250 g", 35000, 60000, (10, 40, 0.3))],
+}
+# The winner of "Lapak Terbaik" (article) brought a full table; its products are written out by hand.
+# (code suffix, name, price, stock or None)
+GUNUNGKIDUL_PRODUCTS = [
+    ("BATIK", "Batik tulis motif walang", 350000, 6),
+    ("TOPENG", "Topeng kayu Bobung", 125000, 10),
+    ("MADU", "Madu klanceng 250 ml", 95000, 15),
+    ("KOPI", "Kopi robusta Gunungkidul 200 g", 35000, 40),
+    ("BUKU", "Buku cerita rakyat Gunungkidul", 35000, 25),
+    ("BELALANG", "Belalang goreng 100 g", 25000, 50),
+    ("TIWUL", "Tiwul instan 500 g", 15000, None),
+    ("GAPLEK", "Keripik gaplek 250 g", 10000, None),
+]
+# Products of the article's three village libraries of Gunungkidul, besides their province's.
+NAMED_PRODUCTS = {"DESA-KELOR": [("TEH-KELOR", "Teh daun kelor 50 g", 15000, 30000, (10, 40, 0.0))]}
+
+
+@dataclass
+class Stall:
+    code: str
+    name: str
+    institution: str
+    location: str
+
+
+@dataclass
+class Product:
+    code: str
+    stall: str
+    name: str
+    price: int
+    stock: int | None
+
+
+def province_of(inst: Institution) -> str:
+    return inst.region.split(", ")[-1]
+
+
+def stall_name(inst: Institution) -> str:
+    """'Lapak Kab. Gunungkidul', 'Lapak Desa Gardu Pintar 2 Kepek', 'Lapak TBM Saung Baca'."""
+    if inst.kind == "regency-city":
+        short = inst.name.removeprefix(PROVINCIAL_PREFIX).strip().replace("Kabupaten ", "Kab. ")
+    else:
+        short = inst.name.removeprefix("Perpustakaan ").replace("Taman Bacaan Masyarakat", "TBM")
+        short = short.split(", ")[0]
+    return f"Lapak {short}"
+
+
+def build_stalls(rng: random.Random, institutions: list[Institution]) -> tuple[list[Stall], list[Product]]:
+    """About sixty stalls: a few regency/city libraries in the hall, village libraries and TBMs in
+    the two atriums; each with three to eight products."""
+    order = {inst.code: number for number, inst in enumerate(institutions)}
+    by_code = {inst.code: inst for inst in institutions}
+    regencies = [inst for inst in institutions if inst.kind == "regency-city" and inst.code != GUNUNGKIDUL_CODE]
+    villages = [inst for inst in institutions if inst.kind == "village-tbm" and inst.code not in NAMED_CODES]
+    pools = {
+        "Hall Pameran": ([by_code[GUNUNGKIDUL_CODE]], regencies),
+        "Atrium Utama": ([by_code[code] for code in NAMED_CODES],
+                         [inst for inst in villages if province_of(inst) in ATRIUM_PROVINCES]),
+        "Atrium Timur": ([], [inst for inst in villages if province_of(inst) not in ATRIUM_PROVINCES]),
+    }
+    names: set[str] = set()
+    stalls: list[Stall] = []
+    products: list[Product] = []
+    for room, letter, count in STALL_AREAS:
+        first, pool = pools[room]
+        chosen = list(first)
+        names.update(stall_name(inst) for inst in first)
+        rest = []
+        for inst in rng.sample(pool, len(pool)):
+            if len(chosen) + len(rest) == count:
+                break
+            if stall_name(inst) not in names:
+                names.add(stall_name(inst))
+                rest.append(inst)
+        chosen += sorted(rest, key=lambda inst: order[inst.code])  # neighbours from the same regency
+        for position, inst in enumerate(chosen, start=1):
+            stall = Stall(f"L{len(stalls) + 1:02d}", stall_name(inst), inst.code, f"{room}, {letter}{position:02d}")
+            stalls.append(stall)
+            products += stall_products(rng, stall, inst)
+    return stalls, products
+
+
+def stall_products(rng: random.Random, stall: Stall, inst: Institution) -> list[Product]:
+    if inst.code == GUNUNGKIDUL_CODE:
+        return [Product(f"{stall.code}-{suffix}", stall.code, name, price, stock)
+                for suffix, name, price, stock in GUNUNGKIDUL_PRODUCTS]
+    regional = NAMED_PRODUCTS.get(inst.code, []) + REGIONAL_PRODUCTS.get(province_of(inst), [])
+    if inst.kind == "regency-city":  # a district library shows its province's best, and more
+        count = rng.randint(5, MAX_PRODUCTS)
+        specials = regional
+    else:  # a village library brings its own products, perhaps one or two its province is known for
+        count = rng.randint(MIN_PRODUCTS, MAX_PRODUCTS)
+        own = NAMED_PRODUCTS.get(inst.code, [])
+        province = regional[len(own):]
+        specials = own + rng.sample(province, rng.randint(0, min(2, len(province))))
+    taken = {spec[0] for spec in specials}
+    general = [spec for spec in PRODUCTS if spec[0] not in taken]
+    picks = (specials + rng.sample(general, len(general)))[:count]
+    products = []
+    for suffix, name, low, high, (fewest, most, uncounted) in picks:
+        price = rupiah(rng.uniform(low, high))
+        stock = None if rng.random() < uncounted else rng.randint(fewest, most)
+        products.append(Product(f"{stall.code}-{suffix}", stall.code, name, price, stock))
+    return products
+
+
+def rp(rupiah: int) -> str:
+    """'Rp 125.000', as the kiosk prints money."""
+    return f"Rp {rupiah:,}".replace(",", ".")
+
+
+def rupiah(value: float) -> int:
+    """A shop price: to 500 below Rp 20.000, to 1.000 below Rp 100.000, to 5.000 above."""
+    step = 500 if value < 20000 else 1000 if value < 100000 else 5000
+    return min(HIGHEST_PRICE, max(LOWEST_PRICE, int(round(value / step)) * step))
+
+
+# =============================================================================================
 # Writing the files
 # =============================================================================================
 
@@ -1669,7 +1879,7 @@ def count_by(items, key) -> dict[str, int]:
 
 
 def render_readme(institutions: list[Institution], attendees: list[Attendee], sessions: list[Session],
-                  assignments: list[tuple[str, str]]) -> str:
+                  assignments: list[tuple[str, str]], stalls: list[Stall], products: list[Product]) -> str:
     kinds = count_by(institutions, lambda inst: inst.kind)
     categories = count_by(attendees, lambda person: person.category)
     hotels = count_by([p for p in attendees if p.hotel], lambda person: person.hotel)
@@ -1685,6 +1895,14 @@ def render_readme(institutions: list[Institution], attendees: list[Attendee], se
         for number, day, start, end in CLASS_SLOTS)
     class_seats = sum(room[3] for venue in VENUES for room in venue["rooms"] if room[0] in CLASS_ROOMS)
     assigned_people = len({code for code, _ in assignments})
+    kind_of = {inst.code: inst.kind for inst in institutions}
+    stall_rows = "\n".join(
+        f"| {room} | {letter}01–{letter}{count:02d} | {count} | "
+        f"{', '.join(f'{kind} {n}' for kind, n in count_by([s for s in stalls if s.location.startswith(room + ', ')], lambda s: kind_of[s.institution]).items())} |"
+        for room, letter, count in STALL_AREAS)
+    counted = [p for p in products if p.stock is not None]
+    prices = sorted(p.price for p in products)
+    gunungkidul = next(s for s in stalls if s.institution == GUNUNGKIDUL_CODE)
     return f"""# PLM Nasional PerpuSeru 2018: the demo event
 
 This folder is the demo event that `kiosk demo` loads into an empty store: the national Peer
@@ -1698,6 +1916,8 @@ hand (see "Regenerating" below).
 | `attendees.csv` | {len(attendees)} attendees |
 | `sessions.csv` | the two-day programme: {len(sessions)} sessions |
 | `assignments.csv` | {len(assignments)} class assignments of {assigned_people} participants |
+| `stalls.csv` | {len(stalls)} stalls at Ambarukmo Plaza |
+| `products.csv` | {len(products)} products sold at the stalls |
 
 ## Facts taken from the article
 
@@ -1732,6 +1952,16 @@ The programme is invented too: every session, its times, room, title, descriptio
 the class topics; who speaks at the plenaries and who leads which class; which participant is
 assigned to which class; and the shuttle minutes between the venues. Only its outline follows the
 article (which venue hosted what, the two days, the gala dinner and its entertainers).
+
+The stalls and products are invented as well. The article says only that the libraries set up
+stalls ("lapak") at Ambarukmo Plaza to sell what their learning programmes produce, and that
+Kabupaten Gunungkidul won the best-stall award ("Lapak Terbaik"): so Gunungkidul's district library
+has a stall ({gunungkidul.code}, {gunungkidul.name}), as do the three named village libraries. Which
+other libraries have a stall, where each stands, and every product, price and stock figure are
+made up; the products are the kind village libraries sell (batik, woven cloth, pandan bags,
+snacks, coffee, honey, palm sugar, herbal soap, rag dolls, children's books, bamboo crafts).
+The demo's sales are not in this folder: `kiosk demo` records a day of invented sales
+(`kiosk/demo/sales_day.py`) when it loads the event.
 
 ## Contents
 
@@ -1768,6 +1998,19 @@ a PerpuSeru or Perpusnas speaker. Provincial participants and guests have no ass
 | --- | --- | --- | --- |
 {slot_rows}
 
+Stalls at Ambarukmo Plaza, by area (position letter and number in `location`, e.g.
+"{stalls[9].location}"): the district libraries in the exhibition hall, the village libraries and
+TBMs of Java, Bali and Nusa Tenggara in the main atrium, those of Sumatra, Kalimantan and Sulawesi
+in the east atrium.
+
+| area | positions | stalls | kinds of institution |
+| --- | --- | --- | --- |
+{stall_rows}
+
+{len(products)} products, {MIN_PRODUCTS} to {MAX_PRODUCTS} a stall, priced from {rp(prices[0])} to {rp(prices[-1])}
+(median {rp(prices[len(prices) // 2])}); {len(counted)} have a counted stock, the other {len(products) - len(counted)}
+are not counted (blank `stock`).
+
 ## Regenerating
 
 From the repository root:
@@ -1781,7 +2024,7 @@ byte-identical files. Change the script, run it, and commit both.
 
 The columns and rules of `event.toml`, `institutions.csv` and `attendees.csv` are described in
 the project README (`README.md` at the repository root); `kiosk import FOLDER` checks a folder
-against them. The programme files:
+against them. The programme and stall files:
 
 - `event.toml` `[[travel]]` tables: `from` and `to` (venue codes) and `minutes`, each pair once.
 - `sessions.csv`: `code,title,title_en,kind,room,start,end,speakers,language,capacity,description`;
@@ -1790,6 +2033,11 @@ against them. The programme files:
   separated by `; `; a blank capacity means the room's capacity. No two sessions share a room at
   the same time.
 - `assignments.csv`: `attendee,session` (an attendee code and a session code).
+- `stalls.csv`: `code,name,institution,location`; codes `L01`, `L02`…; institution is a code from
+  `institutions.csv`; location is the area and position at Ambarukmo Plaza.
+- `products.csv`: `code,stall,name,price,stock`; a code (`STALL-WHAT`, at most 16 of A-Z, 0-9 and
+  `-`, unique in the event) is what a product label's QR code says after `P:`; price is whole rupiah
+  in digits; stock is a whole number, or blank when it is not counted.
 """
 
 
@@ -1801,6 +2049,7 @@ def main() -> None:
     halves = split_halves(institutions, attendees)
     sessions = build_sessions(rng, institutions, attendees, halves)
     assignments = build_assignments(rng, institutions, attendees, halves, sessions)
+    stalls, products = build_stalls(rng, institutions)  # drawn last: the files above stay as they were
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     (OUT_DIR / "event.toml").write_text(render_event_toml(), encoding="utf-8", newline="\n")
     write_csv(OUT_DIR / "institutions.csv", ["code", "name", "kind", "region"],
@@ -1815,10 +2064,15 @@ def main() -> None:
               [[s.code, s.title, s.title_en, s.kind, s.room, s.start, s.end, "; ".join(s.speakers),
                 s.language, "" if s.capacity is None else str(s.capacity), s.description] for s in sessions])
     write_csv(OUT_DIR / "assignments.csv", ["attendee", "session"], [list(pair) for pair in assignments])
-    (OUT_DIR / "README.md").write_text(render_readme(institutions, attendees, sessions, assignments),
-                                       encoding="utf-8", newline="\n")
+    write_csv(OUT_DIR / "stalls.csv", ["code", "name", "institution", "location"],
+              [[s.code, s.name, s.institution, s.location] for s in stalls])
+    write_csv(OUT_DIR / "products.csv", ["code", "stall", "name", "price", "stock"],
+              [[p.code, p.stall, p.name, str(p.price), "" if p.stock is None else str(p.stock)] for p in products])
+    (OUT_DIR / "README.md").write_text(render_readme(institutions, attendees, sessions, assignments, stalls,
+                                                     products), encoding="utf-8", newline="\n")
     print(f"wrote {OUT_DIR}: {len(institutions)} institutions, {len(attendees)} attendees, "
-          f"{len(sessions)} sessions, {len(assignments)} assignments")
+          f"{len(sessions)} sessions, {len(assignments)} assignments, {len(stalls)} stalls, "
+          f"{len(products)} products")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,9 @@ BENCHMARKS = (
     "kiosk_memory",
     "badges",
     "directory",
+    "sales_board",
+    "concurrent_sales",
+    "idle_board",
 )
 
 

@@ -1,0 +1,158 @@
+"""A day's sales per stall, for the end-of-day slips: counts, revenue and the split by payment method
+(voided sales left out of every figure), and the voided sales listed with who voided them and why.
+
+A day is a local day in the event's zone: its bounds are converted to UTC, the zone the sales are
+stored in, so a sale at 23:30 WIB belongs to that day although it is 16:30 UTC. A sale belongs to
+the day it was made, whenever it was voided. Money is whole rupiah throughout.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from peewee import fn
+
+from kiosk.clock import zone_label
+from kiosk.i18n import money
+from models import PAYMENT_METHODS, Event, Product, Sale, Stall
+
+
+@dataclass(frozen=True)
+class VoidedSale:
+    sale_id: int
+    at: datetime  # when it was sold, in the event's zone
+    product_code: str
+    product: str
+    quantity: int
+    total: int
+    seller: str
+    voided_at: datetime  # in the event's zone
+    voided_by: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class StallDay:
+    code: str
+    name: str
+    sales: int = 0  # live (not voided) sales
+    items: int = 0
+    revenue: int = 0
+    by_method: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PAYMENT_METHODS, 0))
+    voids: list[VoidedSale] = field(default_factory=list)
+
+
+def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """The local DAY in ZONE as naive UTC moments [start, end), as sales are stored."""
+    def utc(moment: date) -> datetime:
+        local = datetime.combine(moment, time(0), tzinfo=zone)
+        return local.astimezone(timezone.utc).replace(tzinfo=None)
+
+    return utc(day), utc(day + timedelta(days=1))
+
+
+def day_report(event: Event, day: date, zone: ZoneInfo, stall: Stall | None = None) -> list[StallDay]:
+    """Every stall of the event (or STALL alone), by code, with its sales of the local DAY in ZONE."""
+    start, end = day_bounds(day, zone)
+    stalls = Stall.select().where(Stall.event == event).order_by(Stall.code)
+    if stall is not None:
+        stalls = stalls.where(Stall.id == stall.id)
+    stalls = list(stalls)
+    in_day = (Stall.event == event) & (Sale.at >= start) & (Sale.at < end)
+    if stall is not None:
+        in_day &= Sale.stall == stall.id
+
+    figures: dict[int, dict] = {s.id: {"sales": 0, "items": 0, "revenue": 0,
+                                       "by_method": dict.fromkeys(PAYMENT_METHODS, 0)} for s in stalls}
+    live = (Sale.select(Sale.stall, Sale.method, fn.COUNT(Sale.id), fn.SUM(Sale.quantity), fn.SUM(Sale.total))
+            .join(Stall).where(in_day & Sale.voided_at.is_null())
+            .group_by(Sale.stall, Sale.method).tuples())
+    for stall_id, method, sales, items, revenue in live:
+        counted = figures[stall_id]
+        counted["sales"] += int(sales)
+        counted["items"] += int(items or 0)
+        counted["revenue"] += int(revenue or 0)
+        counted["by_method"][method] = counted["by_method"].get(method, 0) + int(revenue or 0)
+
+    voids: dict[int, list[VoidedSale]] = {s.id: [] for s in stalls}
+    voided = (Sale.select(Sale, Product).join(Product).switch(Sale).join(Stall)
+              .where(in_day & Sale.voided_at.is_null(False)).order_by(Sale.at, Sale.id))
+    for sale in voided:
+        voids[sale.stall_id].append(VoidedSale(
+            sale.id, _in_zone(sale.at, zone), sale.product.code, sale.product.name, sale.quantity, sale.total,
+            sale.seller, _in_zone(sale.voided_at, zone), sale.voided_by, sale.void_reason))
+
+    return [StallDay(s.code, s.name, voids=voids[s.id], **figures[s.id]) for s in stalls]
+
+
+def event_total(days: list[StallDay]) -> StallDay:
+    """The stalls' figures added up (voids of every stall, in time order)."""
+    by_method = dict.fromkeys(PAYMENT_METHODS, 0)
+    for stall_day in days:
+        for method, revenue in stall_day.by_method.items():
+            by_method[method] = by_method.get(method, 0) + revenue
+    return StallDay(
+        code="", name="",
+        sales=sum(d.sales for d in days),
+        items=sum(d.items for d in days),
+        revenue=sum(d.revenue for d in days),
+        by_method=by_method,
+        voids=sorted((v for d in days for v in d.voids), key=lambda v: (v.at, v.sale_id)),
+    )
+
+
+def _in_zone(stored: datetime, zone: ZoneInfo) -> datetime:
+    return stored.replace(tzinfo=timezone.utc).astimezone(zone)
+
+
+# --- the printed slip ---------------------------------------------------------------------------------
+
+
+def slip_lines(event: Event, day: date, zone: ZoneInfo, days: list[StallDay]) -> list[str]:
+    """The plain-text slips of DAYS (one block per stall), then the grand total line."""
+    start, _ = day_bounds(day, zone)
+    lines = [f"Sales of {event.name} ({event.slug}) on {day.isoformat()}, times in "
+             f"{zone_label(zone, start.replace(tzinfo=timezone.utc))}"]
+    for stall_day in days:
+        lines += ["", *stall_slip(stall_day)]
+    total = event_total(days)
+    stalls = "1 stall" if len(days) == 1 else f"{len(days)} stalls"
+    lines += ["", f"Total, {stalls}: {_counts(total)}: {money(total.revenue)} ({_split(total)}), "
+                  f"{_plural(len(total.voids), 'void')}"]
+    return lines
+
+
+def stall_slip(stall_day: StallDay) -> list[str]:
+    lines = [f"{stall_day.code}  {stall_day.name}",
+             f"  {_counts(stall_day)}: {money(stall_day.revenue)}"]
+    amounts = {method: money(revenue) for method, revenue in stall_day.by_method.items()}
+    width = max(len(text) for text in amounts.values())
+    label = max(len(method) for method in amounts)
+    lines += [f"  {method.ljust(label)}  {text.rjust(width)}" for method, text in amounts.items()]
+    if not stall_day.voids:
+        lines.append("  no voids")
+        return lines
+    lines.append(f"  {_plural(len(stall_day.voids), 'void')}:")
+    for void in stall_day.voids:
+        lines.append(f"    {void.at:%H:%M}  {void.product_code} {void.product} x{void.quantity}  "
+                     f"{money(void.total)}  sold by {void.seller}, voided by {void.voided_by} "
+                     f"at {_void_time(void)}: {void.reason}")
+    return lines
+
+
+def _void_time(void: VoidedSale) -> str:
+    """HH:MM, with the date when the sale was voided on a later day."""
+    return f"{void.voided_at:%H:%M}" if void.voided_at.date() == void.at.date() else f"{void.voided_at:%Y-%m-%d %H:%M}"
+
+
+def _counts(stall_day: StallDay) -> str:
+    return f"{_plural(stall_day.sales, 'sale')}, {_plural(stall_day.items, 'item')}"
+
+
+def _split(stall_day: StallDay) -> str:
+    return ", ".join(f"{method} {money(revenue)}" for method, revenue in stall_day.by_method.items())
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
