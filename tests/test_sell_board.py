@@ -10,7 +10,7 @@ from models import AuditEntry, Product, Sale, Stall, StaffUser
 from screens.board import BoardScreen
 from screens.login import LoginScreen
 from screens.sell import SellScreen, open_sell
-from tests.helpers import load_small_event, make_app, scan_burst, screen_text, wait_for_text
+from tests.helpers import load_small_event, make_app, scan_burst, wait_for_text
 
 SELL_IN_ANOTHER_PROCESS = """
 import sys
