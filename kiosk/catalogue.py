@@ -239,6 +239,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.room_taken": ("{room} sedang dipakai {code} ({title}).", "{room} is taken then by {code} ({title})."),
     # sales board
     "launcher.board": ("Papan penjualan lapak", "Stall sales board"),
+    "launcher.sell": ("Penjualan di lapak (masuk staf)", "Selling at a stall (staff login)"),
     "board.title": ("Lapak Terbaik\nPenjualan hari ini", "Best Stall\nSales so far"),
     "board.stall": ("Lapak", "Stall"),
     "board.institution": ("Lembaga", "Institution"),

@@ -47,6 +47,13 @@ def _directory() -> Screen:
     return DirectoryScreen()
 
 
+def _sell() -> Screen:
+    from screens.login import LoginScreen
+    from screens.sell import open_sell
+
+    return LoginScreen(after_login=open_sell)
+
+
 def _board() -> Screen:
     from screens.board import BoardScreen
 
@@ -65,6 +72,7 @@ LAUNCHER_ENTRIES: list[LauncherEntry] = [
     LauncherEntry("launcher.checkin", "public", _checkin),
     LauncherEntry("launcher.directory", "public", _directory),
     LauncherEntry("launcher.venues", "public", _venues),
+    LauncherEntry("launcher.sell", "staff", _sell),
     LauncherEntry("launcher.board", "display", _board),
     LauncherEntry("launcher.overview", "staff", _overview),
 ]
