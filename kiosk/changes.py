@@ -7,6 +7,7 @@ listening connection collects them. Either way a poll costs one tiny round trip.
 from __future__ import annotations
 
 import sqlite3
+import threading
 
 import peewee
 
@@ -24,15 +25,17 @@ class ChangeWatcher:
     def __init__(self) -> None:
         self._connection = None
         self._last_version: int | None = None
+        self._lock = threading.Lock()  # polled from a worker thread, closed from the app's
 
     def changed(self) -> bool:
-        try:
-            if isinstance(database.obj, peewee.PostgresqlDatabase):
-                return self._postgres_changed()
-            return self._sqlite_changed()
-        except Exception as exc:  # any driver failure means: not reachable right now
-            self.close()
-            raise StoreUnavailable(str(exc)) from exc
+        with self._lock:
+            try:
+                if isinstance(database.obj, peewee.PostgresqlDatabase):
+                    return self._postgres_changed()
+                return self._sqlite_changed()
+            except Exception as exc:  # any driver failure means: not reachable right now
+                self._close()
+                raise StoreUnavailable(str(exc)) from exc
 
     def _sqlite_changed(self) -> bool:
         if self._connection is None:
@@ -59,6 +62,10 @@ class ChangeWatcher:
         return connection
 
     def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
         if self._connection is not None:
             try:
                 self._connection.close()
