@@ -85,6 +85,17 @@ def build_parser() -> argparse.ArgumentParser:
                                                              "admin who picks the stall)")
     sell.set_defaults(run="sell")
 
+    awards = commands.add_parser("awards", parents=[common], help="the award reveal: console and displays")
+    award_commands = awards.add_subparsers(dest="awards_command", metavar="ACTION", required=True)
+    control = award_commands.add_parser("control", parents=[common], help="the operator console (staff login: "
+                                                                          "role awards or admin)")
+    control.add_argument("--rehearsal", action="store_true",
+                         help="rehearse with placeholder winners, without touching the real ceremony")
+    control.set_defaults(run="awards_control")
+    display = award_commands.add_parser("display", parents=[common], help="the big-screen display that follows "
+                                                                          "the console (admin PIN to leave)")
+    display.set_defaults(run="awards_display")
+
     checkin = commands.add_parser("checkin", parents=[common], help="lobby check-in kiosk for a USB QR scanner "
                                                                    "(admin PIN to leave)")
     checkin.add_argument("--kiosk-id", metavar="ID", help="this kiosk's name in the records (default: host:pid)")
@@ -111,6 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
     export_sales.add_argument("--out", metavar="FILE", type=Path, required=True,
                               help="the CSV file to write (replaced whole, never left half-written)")
     export_sales.set_defaults(run="export_sales")
+    export_awards = export_commands.add_parser("awards", parents=[common], help="the winners of the categories "
+                                                                               "revealed so far")
+    export_awards.add_argument("--out", metavar="FILE", type=Path, required=True,
+                               help="the CSV file to write (replaced whole, never left half-written)")
+    export_awards.add_argument("--all", action="store_true", dest="all_categories",
+                               help="every category, the unrevealed included (asks for an admin's name and PIN)")
+    export_awards.add_argument("--pin-stdin", action="store_true",
+                               help="with --all, read the admin's name and PIN from standard input, one a line")
+    export_awards.set_defaults(run="export_awards")
 
     report = commands.add_parser("report", parents=[common], help="print a report of what was recorded")
     report_commands = report.add_subparsers(dest="report_command", metavar="WHAT", required=True)

@@ -294,6 +294,52 @@ def run_export_sales(args) -> int:
     return 0
 
 
+def run_export_awards(args) -> int:
+    """The winners of the revealed categories; with --all, of every category, for an admin only (the
+    winners are sealed until their reveal, and the audit log says who read them)."""
+    from kiosk.audit import record
+    from kiosk.exports import export_awards
+    from kiosk.staff import LoginRefused, login
+    from kiosk.store import write
+
+    def refusal() -> str | None:
+        if args.pin_stdin:
+            name, pin = sys.stdin.readline().strip(), sys.stdin.readline().strip()
+        else:
+            try:
+                name, pin = input("Admin name: ").strip(), getpass.getpass("PIN: ")
+            except EOFError:
+                return "--all needs an admin: no name and PIN were given"
+        try:
+            user = login(name, pin, "cli export awards")
+        except LoginRefused as refused:
+            if refused.reason == "locked":
+                return f"--all needs an admin: {name} is locked for {refused.seconds_left} s after wrong PINs"
+            return "--all needs an admin: wrong name or PIN"
+        if user.role != "admin":
+            return f"--all needs an admin: {user.name} is {user.role}"
+        with write():
+            record(user.name, "awards.export", event.slug, "every category, unrevealed included")
+        return None
+
+    store = open_store(args.db)
+    try:
+        with translate_errors(store.url):
+            event = require_event(args.event)
+            refused = refusal() if args.all_categories else None
+            if refused:
+                print(f"kiosk: {refused}; nothing was written.", file=sys.stderr)
+                return 1
+            rows = export_awards(event, args.out, include_unrevealed=args.all_categories)
+    except OSError as error:
+        print(f"kiosk: cannot write {args.out}: {error.strerror or error}.", file=sys.stderr)
+        return 1
+    counted = "1 winner" if rows == 1 else f"{rows} winners"
+    which = "every category" if args.all_categories else "the revealed categories"
+    print(f"Wrote {counted} of {which} of {event.name} ({event.slug}) to {args.out.resolve()}")
+    return 0
+
+
 def run_report_sales(args) -> int:
     from datetime import date
 
@@ -348,6 +394,22 @@ def run_sell(args) -> int:
     from screens.sell import open_sell
 
     return run_app(args, open_store(args.db), lambda: LoginScreen(after_login=open_sell), check=require_event_in)
+
+
+def run_awards_control(args) -> int:
+    from screens.award_console import AwardConsoleScreen
+    from screens.login import LoginScreen
+
+    def console(user):
+        return AwardConsoleScreen(user, rehearsal=args.rehearsal) if user.role in ("awards", "admin") else None
+
+    return run_app(args, open_store(args.db), lambda: LoginScreen(after_login=console), check=require_event_in)
+
+
+def run_awards_display(args) -> int:
+    from screens.award_display import AwardDisplayScreen
+
+    return run_app(args, open_store(args.db), AwardDisplayScreen, check=require_event_in)
 
 
 def require_event_in(context) -> None:

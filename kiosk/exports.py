@@ -16,7 +16,8 @@ from peewee import JOIN
 
 from kiosk.files import replace_file
 from kiosk.clock import load_zone
-from models import Attendee, Checkin, CheckinList, Event, Institution, Product, Sale, Stall
+from kiosk.reveal import winners
+from models import Attendee, AwardCategory, Checkin, CheckinList, Event, Institution, Product, Sale, Stall
 
 CHECKINS_HEADER = (
     "list", "attendee", "name", "institution", "institution_name", "category", "at", "terminal",
@@ -114,3 +115,41 @@ def sale_rows(event: Event) -> Iterator[tuple]:
         yield (sale_id, _in_zone(at, zone), stall_code, stall_name, product_code, product_name, quantity,
                unit_price, total, method, reference, seller, terminal,
                _in_zone(voided_at, zone) if voided_at else "", voided_by, void_reason)
+
+
+AWARDS_HEADER = ("category", "title", "title_en", "position", "winner", "detail", "revealed_at")
+
+
+def export_awards(event: Event, path: Path, include_unrevealed: bool = False) -> int:
+    """Write the winners of the revealed categories (of every category with INCLUDE_UNREVEALED, which
+    is for an admin only: the winners are sealed until their reveal) to PATH as CSV; the row count.
+
+    One row per winner, in running order; `position` is 1 for the first category of the running
+    order; `detail` is an institution's region or an attendee's institution; `revealed_at` is ISO 8601
+    in the event's zone, blank for a category not revealed yet. The folder is made if missing.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = list(award_rows(event, include_unrevealed))
+
+    def write(stream) -> None:
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(AWARDS_HEADER)
+        writer.writerows(rows)
+
+    replace_file(path, write)
+    return len(rows)
+
+
+def award_rows(event: Event, include_unrevealed: bool = False) -> Iterator[tuple]:
+    """The awards export's rows: one per winner (a category without a winner gets one blank row)."""
+    zone = load_zone(event.time_zone)
+    categories = (AwardCategory.select().where(AwardCategory.event == event)
+                  .order_by(AwardCategory.position, AwardCategory.id))
+    for number, category in enumerate(categories, start=1):
+        if category.revealed_at is None and not include_unrevealed:
+            continue
+        revealed = _in_zone(category.revealed_at, zone) if category.revealed_at else ""
+        for winner in winners(category.id) or [None]:
+            yield (category.code, category.title, category.title_en, number,
+                   winner.name if winner else "", winner.detail if winner else "", revealed)

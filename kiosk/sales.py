@@ -72,16 +72,18 @@ def record_sale(product: Product, quantity: int, method: str, reference: str, se
     if not 0 < quantity <= MAX_QUANTITY:
         raise SaleError("error.quantity", most=MAX_QUANTITY)
     at, request_id = to_utc(now), request_id or new_request_id()
-    total = quantity * product.price
+    sale = Sale(stall=product.stall_id, product=product, quantity=quantity, unit_price=product.price,
+                total=quantity * product.price, method=method,
+                reference=reference.strip() if method != "cash" else "", at=at, seller=seller, terminal=terminal,
+                request_id=request_id)
     try:
         with write():
-            sale_id = _insert_sale(product, quantity, total, method, reference.strip() if method != "cash" else "",
-                                   seller, terminal, at, request_id)
+            sale.id = _insert_sale(sale)
             _take_stock(product, quantity, oversell)
-            _add_to_totals(product, quantity, total, at)
+            _add_to_totals(product, quantity, sale.total, at)
     except IntegrityError:
         return Recorded(Sale.get(Sale.request_id == request_id), retried=True)
-    return Recorded(Sale.get_by_id(sale_id))
+    return Recorded(sale)
 
 
 def void_sale(sale: Sale, staff: str, reason: str, now: datetime) -> Sale:
@@ -135,10 +137,9 @@ def _run(name: str, values: tuple):
     return database.execute_sql(_statements(database.param)[name], values)
 
 
-def _insert_sale(product: Product, quantity: int, total: int, method: str, reference: str, seller: str,
-                 terminal: str, at: datetime, request_id: str) -> int:
-    values = (product.stall_id, product.id, quantity, product.price, total, method, reference,
-              Sale.at.db_value(at), seller, terminal, request_id, "", "")
+def _insert_sale(sale: Sale) -> int:
+    values = (sale.stall_id, sale.product_id, sale.quantity, sale.unit_price, sale.total, sale.method,
+              sale.reference, Sale.at.db_value(sale.at), sale.seller, sale.terminal, sale.request_id, "", "")
     if database.param == "%s":  # PostgreSQL: ask for the new id
         sql = _statements(database.param)["sale"] + ' RETURNING "id"'
         return database.execute_sql(sql, values).fetchone()[0]

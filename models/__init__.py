@@ -1,5 +1,6 @@
 """The Peewee models of the shared store, one module per domain."""
 from models.db import BaseModel, database
+from models.awards import LIVE, REHEARSAL, AwardCategory, Nominee, RevealState, Winner
 from models.checkin import METHODS, Checkin, CheckinList
 from models.event import Event, Room, Venue
 from models.sales import PAYMENT_METHODS, Product, ProductTotal, Sale, Stall, StallHour, StallTotal
@@ -8,9 +9,11 @@ from models.people import ATTENDEE_CATEGORIES, INSTITUTION_KINDS, LANGUAGES, Att
 from models.staff import ROLES, AuditEntry, StaffUser
 
 ALL_MODELS = (Event, Venue, Room, Institution, Attendee, StaffUser, AuditEntry, CheckinList, Checkin,
-              Session, Assignment, Travel, Stall, Product, Sale, StallTotal, StallHour, ProductTotal)
+              Session, Assignment, Travel, Stall, Product, Sale, StallTotal, StallHour, ProductTotal,
+              AwardCategory, Nominee, Winner, RevealState)
 
 __all__ = [
+    "LIVE", "REHEARSAL", "AwardCategory", "Nominee", "RevealState", "Winner",
     "ALL_MODELS", "ATTENDEE_CATEGORIES", "CANCELLED", "INSTITUTION_KINDS", "LANGUAGES", "METHODS",
     "PAYMENT_METHODS", "ROLES", "Product", "ProductTotal", "Sale", "Stall", "StallHour", "StallTotal",
     "SCHEDULED", "SESSION_KINDS", "Assignment", "Attendee", "AuditEntry", "BaseModel", "Checkin", "CheckinList",

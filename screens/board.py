@@ -63,7 +63,7 @@ class BoardScreen(LiveScreen):
     def next_page(self) -> None:
         if self.state is not None and self._pages() > 1:
             self.page = (self.page + 1) % self._pages()
-            self._fill_ranking()
+            self._fill_ranking(columns=False)
 
     def _rows_per_page(self) -> int:
         return max(3, self.query_one("#board-ranking").size.height - 1)
@@ -86,10 +86,26 @@ class BoardScreen(LiveScreen):
             self._fill_ticker()
         self.query_one("#board-sparkline", Sparkline).data = [revenue for _, revenue in self.state.hourly] or [0]
 
-    def _fill_ranking(self) -> None:
+    def _fill_ranking(self, columns: bool = True) -> None:
+        """The current page of the ranking; the columns are laid out again only when asked."""
         table = self.query_one("#board-ranking", DataTable)
-        table.clear(columns=True)
         wide = self.size.width >= WIDE
+        if columns:
+            self._ranking_columns(table, wide)
+        else:
+            table.clear()
+        self.page = min(self.page, self._pages() - 1)
+        start = self.page * self._rows_per_page()
+        for row in self.state.ranking[start:start + self._rows_per_page()]:
+            cells = [str(row.rank), movement(row), row.name] + ([row.institution] if wide else [])
+            cells += [number(row.items), money(row.revenue), f"[b]{t('board.sold_out')}[/b]" if row.sold_out else ""]
+            table.add_row(*cells)
+        pages = self._pages()
+        self.query_one("#board-page", Label).update(
+            t("board.page", page=self.page + 1, pages=pages, stalls=len(self.state.ranking)) if pages > 1 else "")
+
+    def _ranking_columns(self, table: DataTable, wide: bool) -> None:
+        table.clear(columns=True)
         width = table.size.width or (self.size.width * 2 // 3 if wide else self.size.width)
         names = max(16, width - FIXED_COLUMNS)
         table.add_column("#", width=3)
@@ -100,15 +116,6 @@ class BoardScreen(LiveScreen):
         table.add_column(t("board.items"), width=6)
         table.add_column(t("board.revenue"), width=14)
         table.add_column("", width=8)
-        self.page = min(self.page, self._pages() - 1)
-        start = self.page * self._rows_per_page()
-        for row in self.state.ranking[start:start + self._rows_per_page()]:
-            cells = [str(row.rank), movement(row), row.name] + ([row.institution] if wide else [])
-            cells += [number(row.items), money(row.revenue), f"[b]{t('board.sold_out')}[/b]" if row.sold_out else ""]
-            table.add_row(*cells)
-        pages = self._pages()
-        self.query_one("#board-page", Label).update(
-            t("board.page", page=self.page + 1, pages=pages, stalls=len(self.state.ranking)) if pages > 1 else "")
 
     def _fill_side(self) -> None:
         recent = self.query_one("#board-recent", DataTable)

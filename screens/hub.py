@@ -60,6 +60,12 @@ def _board(user: StaffUser) -> Screen:
     return screen
 
 
+def _awards(user: StaffUser) -> Screen:
+    from screens.award_console import AwardConsoleScreen
+
+    return AwardConsoleScreen(user)
+
+
 def _overview(user: StaffUser) -> Screen:
     from screens.overview import OverviewScreen
 
@@ -85,6 +91,7 @@ HUB_ENTRIES: list[HubEntry] = [
     HubEntry("hub.directory", ALL_ROLES, _directory),
     HubEntry("hub.sell", ("seller", "admin"), _sell),
     HubEntry("hub.board", ALL_ROLES, _board),
+    HubEntry("hub.awards", ("awards", "admin"), _awards),
     HubEntry("hub.overview", ALL_ROLES, _overview),
     HubEntry("hub.venues", ALL_ROLES, _venues),
     HubEntry("hub.audit", ("admin",), _audit),

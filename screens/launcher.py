@@ -60,6 +60,20 @@ def _board() -> Screen:
     return BoardScreen()
 
 
+def _award_console() -> Screen:
+    from screens.award_console import AwardConsoleScreen
+    from screens.login import LoginScreen
+
+    return LoginScreen(after_login=lambda user: AwardConsoleScreen(user) if user.role in ("awards", "admin")
+                       else None)
+
+
+def _award_display() -> Screen:
+    from screens.award_display import AwardDisplayScreen
+
+    return AwardDisplayScreen()
+
+
 def _overview() -> Screen:
     from screens.overview import OverviewScreen
 
@@ -74,6 +88,8 @@ LAUNCHER_ENTRIES: list[LauncherEntry] = [
     LauncherEntry("launcher.venues", "public", _venues),
     LauncherEntry("launcher.sell", "staff", _sell),
     LauncherEntry("launcher.board", "display", _board),
+    LauncherEntry("launcher.awards_control", "staff", _award_console),
+    LauncherEntry("launcher.awards_display", "display", _award_display),
     LauncherEntry("launcher.overview", "staff", _overview),
 ]
 

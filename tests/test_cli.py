@@ -90,7 +90,7 @@ def test_import_then_info_shows_location_version_and_counts(kiosk_cmd, db_file):
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout.splitlines() == [
         f"Imported PLM Uji Coba (small) into {db_file}: 2 venues, 3 rooms, 4 institutions, 4 attendees, 2 check-in lists, 6 sessions.",
-        "Changes: assignments added 3, attendees added 4, check-in lists added 2, events added 1, institutions added 4, products added 3, rooms added 3, sessions added 6, stalls added 2, venues added 2.",
+        "Changes: assignments added 3, attendees added 4, award categories added 2, award nominees added 5, check-in lists added 2, events added 1, institutions added 4, products added 3, rooms added 3, sessions added 6, stalls added 2, venues added 2.",
     ]
 
     info = kiosk_cmd("info")

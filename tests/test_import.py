@@ -35,11 +35,11 @@ SMALL_COUNTS = {"events": 1, "venues": 2, "rooms": 3, "institutions": 4, "attend
 
 
 def copy_small_event(tmp_path: Path, programme: bool = False) -> Path:
-    """A copy of the small event, without its programme files unless PROGRAMME."""
+    """A copy of the small event, without its optional files (programme, stalls, awards) unless PROGRAMME."""
     folder = tmp_path / "event"
     shutil.copytree(SMALL_EVENT, folder)
     if not programme:
-        for name in ("sessions.csv", "assignments.csv", "stalls.csv", "products.csv"):
+        for name in ("sessions.csv", "assignments.csv", "stalls.csv", "products.csv", "awards.toml"):
             (folder / name).unlink()
     return folder
 
@@ -82,7 +82,7 @@ def test_small_event_imports_with_expected_counts(store):
     assert tally == Counter({
         "events added": 1, "venues added": 2, "rooms added": 3, "check-in lists added": 2,
         "institutions added": 4, "attendees added": 4, "sessions added": 6, "assignments added": 3,
-        "stalls added": 2, "products added": 3,
+        "stalls added": 2, "products added": 3, "award categories added": 2, "award nominees added": 5,
     })
     event = Event.get(Event.slug == "small")
     assert (event.name, event.name_en, event.time_zone) == ("PLM Uji Coba", "Test Meeting", "Asia/Jakarta")

@@ -1,8 +1,8 @@
 """`kiosk import PATH`: validate a whole event folder first, then write it in one transaction.
 
 Sections: event.toml (event, venues, rooms, travel, check-in lists), institutions.csv, attendees.csv,
-the programme: sessions.csv and assignments.csv, and the stalls: stalls.csv and products.csv
-(the last four optional).
+the programme: sessions.csv and assignments.csv, the stalls: stalls.csv and products.csv, and the
+award ceremony: awards.toml (the last five optional).
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.importer.awards_section import CategoryPlan, read_awards
 from kiosk.importer.checkin_section import CheckinListPlan, read_checkin_lists
 from kiosk.importer.event_section import EventPlan, read_event
 from kiosk.importer.people_section import AttendeePlan, InstitutionPlan, read_attendees, read_institutions
@@ -35,6 +36,7 @@ class ImportPlan:
     assignments: list[AssignmentPlan] | None  # None: the folder has no assignments.csv
     stalls: list[StallPlan]
     products: list[ProductPlan]
+    awards: list[CategoryPlan]
 
 
 def validate_folder(folder: Path) -> ImportPlan:
@@ -59,9 +61,11 @@ def validate_folder(folder: Path) -> ImportPlan:
     assignments = read_assignments(folder, attendee_codes, session_codes, problems)
     stalls = read_stalls(folder, known_codes, problems)
     products = read_products(folder, None if stalls is None else {s.code for s in stalls}, problems)
-    if problems or None in (event, institutions, attendees, sessions, stalls):
+    awards = read_awards(folder, known_codes, attendee_codes, problems)
+    if problems or None in (event, institutions, attendees, sessions, stalls, awards):
         raise ImportFailed(problems)
-    return ImportPlan(event, institutions, attendees, lists, travel, sessions, assignments, stalls, products)
+    return ImportPlan(event, institutions, attendees, lists, travel, sessions, assignments, stalls, products,
+                      awards)
 
 
 def import_event(folder: Path | str, actor: str = "import") -> tuple[ImportPlan, Counter]:

@@ -10,7 +10,9 @@ from kiosk.importer.rows import update_row, upsert_rows
 from kiosk.search import attendee_key
 from kiosk.store import write
 from kiosk.tokens import new_secret
-from models import Attendee, CheckinList, Event, Institution, Product, Room, Stall, StallTotal, Venue
+from models import (
+    Attendee, AwardCategory, CheckinList, Event, Institution, Nominee, Product, Room, Stall, StallTotal, Venue, Winner,
+)
 
 def write_plan(plan, actor: str = "import") -> Counter:
     """Write everything in one transaction; the tally counts what was added and updated."""
@@ -28,6 +30,7 @@ def write_plan(plan, actor: str = "import") -> Counter:
         upsert_rows(CheckinList, {"event": event.id}, lists, tally, "check-in lists")
         write_programme(event, plan, rooms, venue_ids, attendee_ids, tally)
         _write_stalls(event, plan, institution_ids, tally)
+        _write_awards(event, plan.awards, institution_ids, attendee_ids, tally)
         record(actor, "import", event.slug, ", ".join(f"{k}: {v}" for k, v in sorted(tally.items())))
     return tally
 
@@ -84,3 +87,53 @@ def _write_stalls(event: Event, plan, institution_ids: dict[str, int], tally: Co
     missing = [{"stall": stall_id} for stall_id in stall_ids.values() if stall_id not in counted]
     if missing:
         StallTotal.insert_many(missing).execute()
+
+
+def _write_awards(event: Event, categories, institution_ids: dict[str, int], attendee_ids: dict[str, int],
+                  tally: Counter) -> None:
+    """Upsert the categories by code; a category's nominees and winners become the file's, except in a
+    category already revealed, whose nominees and winners stay as the audience saw them (only its
+    titles, description and presenter are updated). The reveal state is never touched."""
+    existing = {c.code: c for c in AwardCategory.select().where(AwardCategory.event == event)}
+    for position, plan in enumerate(categories):
+        values = {"title": plan.title, "title_en": plan.title_en, "description": plan.description,
+                  "presenter": plan.presenter}
+        wanted = [(institution_ids[n.institution] if n.institution else None,
+                   attendee_ids[n.attendee] if n.attendee else None, n.text, n.winner) for n in plan.nominees]
+        category = existing.get(plan.code)
+        if category is None:
+            category = AwardCategory.create(event=event, code=plan.code, position=position, **values)
+            tally["award categories added"] += 1
+            tally["award nominees added"] += len(wanted)
+            _replace_nominees(category, wanted)
+            continue
+        if category.revealed_at is not None:
+            if _nominees_of(category) != wanted:
+                tally["award categories kept (revealed)"] += 1
+            if update_row(category, values):
+                tally["award categories updated"] += 1
+            continue
+        changed = update_row(category, values | {"position": position})
+        if _nominees_of(category) != wanted:
+            _replace_nominees(category, wanted)
+            changed = True
+        if changed:
+            tally["award categories updated"] += 1
+
+
+def _nominees_of(category: AwardCategory) -> list[tuple]:
+    """(institution id, attendee id, text, winner) of each nominee, in order."""
+    winners = {n for (n,) in Winner.select(Winner.nominee).where(Winner.category == category).tuples()}
+    query = (Nominee.select(Nominee.id, Nominee.institution, Nominee.attendee, Nominee.text)
+             .where(Nominee.category == category).order_by(Nominee.position, Nominee.id))
+    return [(institution, attendee, text, nominee in winners) for nominee, institution, attendee, text in query.tuples()]
+
+
+def _replace_nominees(category: AwardCategory, wanted: list[tuple]) -> None:
+    Winner.delete().where(Winner.category == category).execute()
+    Nominee.delete().where(Nominee.category == category).execute()
+    for position, (institution, attendee, text, winner) in enumerate(wanted):
+        nominee = Nominee.create(category=category, position=position, institution=institution,
+                                 attendee=attendee, text=text)
+        if winner:
+            Winner.create(category=category, nominee=nominee)

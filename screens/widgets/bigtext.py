@@ -34,6 +34,7 @@ FONT = {
 HALF_BLOCKS = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
 GLYPH_WIDTH = 4  # three pixels and a space, at scale 1
 MAX_SCALE = 3
+ROWS_PER_SCALE = 20  # terminal rows needed for each step up in scale
 
 
 def glyph(character: str) -> list[str]:
@@ -83,11 +84,13 @@ class BigText(Widget):
 
     DEFAULT_CSS = "BigText { height: auto; width: 100%; }"
 
-    def __init__(self, text: str = "", max_lines: int = 1, max_scale: int = MAX_SCALE, **kwargs):
+    def __init__(self, text: str = "", max_lines: int = 1, max_scale: int = MAX_SCALE, max_rows: int | None = None,
+                 **kwargs):
         super().__init__(**kwargs)
         self._text = text
         self.max_lines = max_lines
         self.max_scale = max_scale
+        self.max_rows = max_rows  # more rows than this: the text at normal size, in bold
 
     def update(self, text: str) -> None:
         self._text = text
@@ -98,14 +101,15 @@ class BigText(Widget):
         return self._text
 
     def _rows(self, width: int) -> list[str]:
-        fitted = fit(self._text, width, self.max_lines, self.max_scale)
+        tall_enough = max(1, self.app.size.height // ROWS_PER_SCALE)  # a big scale only on a tall screen
+        fitted = fit(self._text, width, self.max_lines, min(self.max_scale, tall_enough))
         if fitted is None:
             return [self._text]
         scale, lines = fitted
         rows: list[str] = []
         for number, line in enumerate(lines):
             rows += ([""] if number else []) + big_line(line, scale)
-        return rows
+        return [self._text] if self.max_rows is not None and len(rows) > self.max_rows else rows
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self._rows(width)) if self._text else 0
@@ -113,4 +117,5 @@ class BigText(Widget):
     def render(self) -> Text:
         width = self.content_size.width
         rows = [row.center(width).rstrip() if len(row) < width else row for row in self._rows(width)]
-        return Text("\n".join(rows), no_wrap=wrap(self._text, width) is not None)
+        big = len(rows) > 1 or rows != [self._text]
+        return Text("\n".join(rows), no_wrap=big, style="" if big else "bold")

@@ -11,6 +11,8 @@ from kiosk.i18n import pick, t
 class KioskHeader(Horizontal):
     """Refreshes its clock every second and follows the App's `reachable` flag."""
 
+    _clock_text = ""
+
     def compose(self) -> ComposeResult:
         yield Label(self._place(), id="header-place")
         yield Label("", id="header-clock")
@@ -29,9 +31,12 @@ class KioskHeader(Horizontal):
         return f"{place} · {context.venue.name}" if context.venue else place
 
     def _tick(self) -> None:
+        """Once a second, but the label is only touched when the minute changes."""
         clock = self.app.context.clock
-        now = clock.now()
-        self.query_one("#header-clock", Label).update(f"{now:%H:%M} {clock.zone_label()}")
+        text = f"{clock.now():%H:%M} {clock.zone_label()}"
+        if text != self._clock_text:
+            self._clock_text = text
+            self.query_one("#header-clock", Label).update(text)
 
     def _show_store(self, reachable: bool) -> None:
         label = self.query_one("#header-store", Label)

@@ -1,0 +1,166 @@
+"""The award display on the big screen: it follows the operator's console step by step. Winners are
+read from the store only once their reveal step is reached. Display posture."""
+from __future__ import annotations
+
+import random
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Label, Static
+
+from kiosk.i18n import pick, t
+from kiosk.reveal import (
+    CLOSING, DRUMROLL, HOLDING, NOMINEES, TITLE, WINNERS, CategoryOutline, Named, Step, outline, placeholders,
+    running_order, shown_state, winners,
+)
+from models import REHEARSAL, RevealState
+from screens.base import DISPLAY, LiveScreen
+from screens.widgets.bigtext import BigText
+from screens.widgets.header import KioskHeader
+
+DRUMROLL_FROM = 3  # seconds counted down at the drum roll
+CELEBRATION_SECONDS = 5.0
+CONFETTI = "✦✧★✶•·*+"
+WINNER_MARGIN_ROWS = 9  # header, kicker, heading, confetti and spacing around the winners
+
+
+class AwardDisplayScreen(LiveScreen):
+    POSTURE = DISPLAY
+
+    def __init__(self):
+        super().__init__()
+        self.categories: list[CategoryOutline] = []
+        self.steps: list[Step] = []
+        self.state: RevealState | None = None
+        self._shown: tuple | None = None  # what is on screen, so an unchanged state redraws nothing
+        self._celebrations_seen: int | None = None
+        self._countdown = 0
+        self._animations = []
+
+    def compose(self) -> ComposeResult:
+        yield KioskHeader()
+        yield Label(t("awards.rehearsal"), id="award-watermark")
+        with Vertical(id="award-stage"):
+            yield Label("", id="award-kicker")
+            yield BigText("", id="award-big", max_lines=3)
+            yield Static("", id="award-body")
+            yield Vertical(id="award-winners")
+            yield Static("", id="award-confetti")
+
+    def load(self) -> None:
+        event = self.app.context.event
+        self.categories = outline(event)
+        self.steps = running_order(self.categories)
+        self.state = shown_state(event)
+        self.render_stage()
+
+    def render_stage(self) -> None:
+        state = self.state
+        self.query_one("#award-watermark").display = state is not None and state.mode == REHEARSAL
+        shown = None if state is None else (state.mode, state.position, state.blackout, state.holding)
+        self.set_class(state is not None and state.blackout, "blackout")
+        celebrate = self._new_celebration(state)
+        if shown == self._shown and not celebrate:
+            return
+        self._shown = shown
+        self._stop_timers()
+        if state is None:
+            self._show(kicker="", big=self._event_name(), body=t("awards.waiting"))
+        elif state.blackout:
+            self._show(kicker="", big="", body="")
+        elif state.holding:
+            self._holding()
+        else:
+            self._step(self.steps[min(state.position, len(self.steps) - 1)], state, celebrate)
+
+    def _new_celebration(self, state: RevealState | None) -> bool:
+        """True once for each first reveal that happens while this display runs (a display started
+        mid-ceremony shows the winners without celebrating them again)."""
+        if state is None:
+            return False
+        seen, self._celebrations_seen = self._celebrations_seen, state.celebrations
+        return seen is not None and state.celebrations > seen
+
+    def _event_name(self) -> str:
+        event = self.app.context.event
+        return pick(event.name, event.name_en)
+
+    def _show(self, kicker: str, big: str, body: str, people: list[Named] | None = None) -> None:
+        self.query_one("#award-kicker", Label).update(kicker)
+        self.query_one("#award-big", BigText).update(big)
+        self.query_one("#award-body", Static).update(body)
+        self._show_people(people or [])
+        self.query_one("#award-confetti", Static).update("")
+
+    def _show_people(self, people: list[Named]) -> None:
+        box = self.query_one("#award-winners", Vertical)
+        box.remove_children()
+        room = max(3, (self.size.height - WINNER_MARGIN_ROWS) // max(1, len(people)) - 2)
+        box.mount_all([widget for person in people for widget in (
+            BigText(person.name, max_lines=3 if len(people) == 1 else 2, max_rows=room, classes="award-winner"),
+            Label(person.detail, classes="award-winner-detail"))])
+
+    def _holding(self) -> None:
+        self._show(kicker=t("awards.holding_kicker"), big=self._event_name(), body=t("awards.holding_body"))
+
+    def _step(self, step: Step, state: RevealState, celebrate: bool) -> None:
+        if step.kind in (HOLDING, CLOSING):
+            self._show(kicker=t("awards.closing" if step.kind == CLOSING else "awards.holding_kicker"),
+                       big=self._event_name(), body="" if step.kind == CLOSING else t("awards.holding_body"))
+            return
+        category = self.categories[step.category]
+        kicker = t("awards.category_of", number=step.category + 1, count=len(self.categories))
+        title = pick(category.title, category.title_en)
+        if step.kind == TITLE:
+            presenter = t("awards.presenter", name=category.presenter) if category.presenter else ""
+            self._show(kicker, title, "\n".join(filter(None, (category.description, presenter))))
+        elif step.kind == NOMINEES:
+            self._show(f"{kicker} · {title}", t("awards.nominees"), self._nominee_lines(category, step.shown))
+        elif step.kind == DRUMROLL:
+            self._drumroll(f"{kicker} · {title}")
+        elif step.kind == WINNERS:
+            self._winners(f"{kicker} · {title}", category, state, celebrate)
+
+    @staticmethod
+    def _nominee_lines(category: CategoryOutline, shown: int) -> str:
+        lines = []
+        for number, nominee in enumerate(category.nominees[:shown], start=1):
+            line = f"{nominee.name}" + (f"  [dim]{nominee.detail}[/dim]" if nominee.detail else "")
+            lines.append(f"[b]{line}[/b]" if number == shown else line)
+        return "\n".join(lines)
+
+    def _drumroll(self, kicker: str) -> None:
+        self._countdown = DRUMROLL_FROM
+        self._show(kicker, str(self._countdown), t("awards.drumroll"))
+        self._animations.append(self.set_interval(1.0, self._count_down))
+
+    def _count_down(self) -> None:
+        self._countdown = max(0, self._countdown - 1)
+        self.query_one("#award-big", BigText).update(str(self._countdown) if self._countdown else "…")
+
+    def _winners(self, kicker: str, category: CategoryOutline, state: RevealState, celebrate: bool) -> None:
+        people = placeholders(state.placeholders) if state.mode == REHEARSAL else winners(category.id)
+        heading = t("awards.winner") if len(people) == 1 else t("awards.winners", count=len(people))
+        self._show(kicker, "", heading, people)
+        if celebrate:
+            self._celebrate()
+
+    def _celebrate(self) -> None:
+        confetti = self.query_one("#award-confetti", Static)
+        width = max(10, self.size.width - 4)
+        rng = random.Random()
+
+        def sprinkle() -> None:
+            confetti.update("\n".join("".join(rng.choice(CONFETTI + " " * 6) for _ in range(width)) for _ in range(2)))
+
+        self._animations.append(self.set_interval(0.2, sprinkle))
+        self._animations.append(self.set_timer(CELEBRATION_SECONDS, self._end_celebration))
+
+    def _end_celebration(self) -> None:
+        self._stop_timers()
+        self.query_one("#award-confetti", Static).update("")
+
+    def _stop_timers(self) -> None:
+        for timer in self._animations:
+            timer.stop()
+        self._animations = []
