@@ -296,6 +296,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hub.awards": ("Konsol penghargaan", "Award console"),
     "awards.rehearsal": ("GLADI RESIK · REHEARSAL", "REHEARSAL · GLADI RESIK"),
     "awards.waiting": ("Menunggu operator…", "Waiting for the operator…"),
+    "awards.other_event": (
+        "Konsol sedang menjalankan acara lain: {other}. Layar ini untuk:",
+        "The console is running another event: {other}. This display is for:",
+    ),
     "awards.holding_kicker": ("Malam Penghargaan", "Awards Night"),
     "awards.holding_body": ("Acara segera dimulai", "We begin shortly"),
     "awards.closing": ("Terima kasih", "Thank you"),

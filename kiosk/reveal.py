@@ -108,6 +108,16 @@ def shown_state(event: Event) -> RevealState | None:
     return rehearsal if rehearsal is not None and rehearsal.active else rows.get(LIVE)
 
 
+def other_event_running(event: Event) -> Event | None:
+    """The event of a console that drove another event's ceremony more recently than this one's."""
+    ours = shown_state(event)
+    other = (RevealState.select().where((RevealState.event != event) & RevealState.updated_at.is_null(False))
+             .order_by(RevealState.updated_at.desc()).first())
+    if other is None or (ours is not None and ours.updated_at and ours.updated_at >= other.updated_at):
+        return None
+    return Event.get_by_id(other.event_id)
+
+
 def go_to(event: Event, mode: str, position: int, staff: str) -> RevealState:
     """Move the ceremony to POSITION. Arriving forward at a category's winners celebrates, once in
     the live ceremony (that is the reveal, recorded and audited); stepping back never does."""

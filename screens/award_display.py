@@ -10,8 +10,8 @@ from textual.widgets import Label, Static
 
 from kiosk.i18n import pick, t
 from kiosk.reveal import (
-    CLOSING, DRUMROLL, HOLDING, NOMINEES, TITLE, WINNERS, CategoryOutline, Named, Step, outline, placeholders,
-    running_order, shown_state, winners,
+    CLOSING, DRUMROLL, HOLDING, NOMINEES, TITLE, WINNERS, CategoryOutline, Named, Step, other_event_running,
+    outline, placeholders, running_order, shown_state, winners,
 )
 from models import REHEARSAL, RevealState
 from screens.base import DISPLAY, LiveScreen
@@ -32,6 +32,7 @@ class AwardDisplayScreen(LiveScreen):
         self.categories: list[CategoryOutline] = []
         self.steps: list[Step] = []
         self.state: RevealState | None = None
+        self.other_event = None  # a console is driving another event's ceremony
         self._shown: tuple | None = None  # what is on screen, so an unchanged state redraws nothing
         self._celebrations_seen: int | None = None
         self._countdown = 0
@@ -52,19 +53,24 @@ class AwardDisplayScreen(LiveScreen):
         self.categories = outline(event)
         self.steps = running_order(self.categories)
         self.state = shown_state(event)
+        self.other_event = other_event_running(event)
         self.render_stage()
 
     def render_stage(self) -> None:
         state = self.state
         self.query_one("#award-watermark").display = state is not None and state.mode == REHEARSAL
-        shown = None if state is None else (state.mode, state.position, state.blackout, state.holding)
+        shown = (self.other_event.id if self.other_event else None,
+                 None if state is None else (state.mode, state.position, state.blackout, state.holding))
         self.set_class(state is not None and state.blackout, "blackout")
         celebrate = self._new_celebration(state)
         if shown == self._shown and not celebrate:
             return
         self._shown = shown
         self._stop_timers()
-        if state is None:
+        if self.other_event is not None:
+            self._show(kicker=t("awards.other_event", other=self.other_event.name), big=self._event_name(),
+                       body=t("awards.waiting"))
+        elif state is None:
             self._show(kicker="", big=self._event_name(), body=t("awards.waiting"))
         elif state.blackout:
             self._show(kicker="", big="", body="")

@@ -5,7 +5,7 @@ import pytest
 
 from kiosk.context import find_event
 from kiosk.reveal import (
-    CLOSING, DRUMROLL, HOLDING, NOMINEES, TITLE, WINNERS, Named, Step, go_to, outline, running_order,
+    CLOSING, DRUMROLL, HOLDING, NOMINEES, TITLE, WINNERS, Named, go_to, outline, running_order,
     set_cover, shown_state, start_rehearsal, state_of, stop_rehearsal, title_position, winners,
 )
 from models import LIVE, REHEARSAL, Attendee, AuditEntry, AwardCategory, Institution, Nominee, Winner

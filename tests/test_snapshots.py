@@ -186,3 +186,40 @@ def test_board(snap_compare, small_event, size):
 
     _with_sales(small_event)
     assert snap_compare(make_app(small_event, BoardScreen), terminal_size=size, run_before=steady)
+
+
+# ---- the award display ------------------------------------------------------------------------
+
+AWARD_STATES = {
+    "holding": ("holding", 0, None),
+    "title": ("title", 0, None),
+    "nominees": ("nominees", 0, 2),
+    "drumroll": ("drumroll", 0, None),
+    "one_winner": ("winners", 0, None),
+    "two_winners": ("winners", 1, None),
+    "blackout": ("title", 1, None),
+}
+
+
+def _award_display(store, state: str):
+    from kiosk.context import find_event
+    from kiosk.reveal import go_to, outline, running_order, set_cover
+    from models import LIVE
+    from screens.award_display import AwardDisplayScreen
+
+    kind, category, shown = AWARD_STATES[state]
+    event = find_event()
+    steps = running_order(outline(event))
+    position = next(n for n, s in enumerate(steps) if s.kind == kind and s.category == (None if kind == "holding"
+                                                                                          else category)
+                    and (shown is None or s.shown == shown))
+    go_to(event, LIVE, position, "mc")
+    if state == "blackout":
+        set_cover(event, LIVE, "mc", blackout=True)
+    return make_app(store, AwardDisplayScreen)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+@pytest.mark.parametrize("state", list(AWARD_STATES))
+def test_award_display(snap_compare, small_event, state, size):
+    assert snap_compare(_award_display(small_event, state), terminal_size=size, run_before=steady)
