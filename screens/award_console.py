@@ -53,7 +53,10 @@ class AwardConsoleScreen(LiveScreen):
     def on_mount(self) -> None:
         if self.mode == REHEARSAL:
             start_rehearsal(self.app.context.event, self.user.name)
-        self.query_one(DataTable).add_columns("#", t("console.category"), t("console.status"))
+        table = self.query_one(DataTable)
+        table.add_column("#", width=2)
+        table.add_column(t("console.category"), width=30)
+        table.add_column(t("console.status"), width=12)
 
     def on_unmount(self) -> None:
         if self.mode == REHEARSAL:
