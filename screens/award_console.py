@@ -54,6 +54,7 @@ class AwardConsoleScreen(LiveScreen):
         if self.mode == REHEARSAL:
             start_rehearsal(self.app.context.event, self.user.name)
         table = self.query_one(DataTable)
+        table.can_focus = False  # a picture of the running order: the arrow keys drive the ceremony
         table.add_column("#", width=2)
         table.add_column(t("console.category"), width=30)
         table.add_column(t("console.status"), width=12)
