@@ -43,7 +43,9 @@ class AwardConsoleScreen(LiveScreen):
         yield KioskHeader()
         yield Label("", id="console-mode")
         with Horizontal(id="console"):
-            yield DataTable(id="console-order", cursor_type="none", zebra_stripes=True)
+            order = DataTable(id="console-order", cursor_type="none", zebra_stripes=True)
+            order.can_focus = False  # a picture of the running order: the arrow keys drive the ceremony
+            yield order
             with Vertical(id="console-side"):
                 yield Static("", id="console-now")
                 yield Static("", id="console-next")
@@ -54,7 +56,6 @@ class AwardConsoleScreen(LiveScreen):
         if self.mode == REHEARSAL:
             start_rehearsal(self.app.context.event, self.user.name)
         table = self.query_one(DataTable)
-        table.can_focus = False  # a picture of the running order: the arrow keys drive the ceremony
         table.add_column("#", width=2)
         table.add_column(t("console.category"), width=30)
         table.add_column(t("console.status"), width=12)
