@@ -10,10 +10,9 @@ from textual.widgets import DataTable, Footer, Input, Label
 
 from kiosk.i18n import pick, t
 from kiosk.schedule import ScheduleError, cancel, delay, move, restore, rooms_of_event, sessions_matching
-from models import Room, Session, StaffUser
+from models import Session, StaffUser
 from screens.base import SearchScreen
-from screens.room_picker import RoomPickerDialog
-from screens.widgets.dialogs import ReasonDialog
+from screens.widgets.dialogs import PickDialog, ReasonDialog
 from screens.widgets.header import KioskHeader
 
 
@@ -99,12 +98,14 @@ class ScheduleScreen(SearchScreen):
         if session is None:
             return
 
-        def done(room: Room | None) -> None:
-            if room is not None:
-                self._change(lambda: move(session, room, self.user.name), "schedule.moved", session)
-
         rooms = rooms_of_event(self.app.context.event)
-        self.app.push_screen(RoomPickerDialog(t("schedule.move_title", code=session.code), rooms), done)
+
+        def done(index: int | None) -> None:
+            if index is not None:
+                self._change(lambda: move(session, rooms[index], self.user.name), "schedule.moved", session)
+
+        choices = [f"{room.name} · {room.venue.name}" for room in rooms]
+        self.app.push_screen(PickDialog(t("schedule.move_title", code=session.code), choices), done)
 
     def action_delay(self) -> None:
         session = self.selected()
