@@ -88,10 +88,10 @@ def _ranking(totals: list[StallTotal], this_hour: dict[int, int], sold_out: dict
 
 
 def _recent(event: Event, zone: ZoneInfo) -> list[RecentSale]:
-    # Stall ids as a subquery: SQLite then walks the sales newest first and stops after RECENT,
-    # where a join on the stall's event made it read and sort every sale (measured: 1 s at 1M sales).
+    # "stall_id + 0" keeps SQLite off the (stall, at) index, so it walks the sales newest first and
+    # stops after RECENT; with the index it read and sorted every sale (measured: 1 s at 1M sales).
     stalls = Stall.select(Stall.id).where(Stall.event == event)
-    newest = Sale.select(Sale.id).where(Sale.stall.in_(stalls)).order_by(Sale.id.desc()).limit(RECENT)
+    newest = Sale.select(Sale.id).where((Sale.stall + 0).in_(stalls)).order_by(Sale.id.desc()).limit(RECENT)
     ids = [sale_id for (sale_id,) in newest.tuples()]
     query = (Sale.select(Sale.at, Stall.name, Product.name, Sale.quantity, Sale.total, Sale.voided_at)
              .join(Stall).switch(Sale).join(Product).where(Sale.id.in_(ids)).order_by(Sale.id.desc()))
