@@ -108,3 +108,16 @@ async def test_a_rehearsal_is_watermarked_and_uses_placeholders(ceremony):
             assert [w.text for w in display.screen.query(".award-winner")] == ["Pemenang A", "Pemenang B"]
             assert "Bejiharjo" not in shown
     assert AwardCategory.select().where(AwardCategory.revealed_at.is_null(False)).count() == 0
+
+
+async def test_jump_to_a_category(ceremony):
+    console = make_app(ceremony, lambda: AwardConsoleScreen(StaffUser.get(StaffUser.name == "admin")))
+    async with console.run_test(size=(100, 30)) as pilot:
+        await wait_for_text(pilot, "Slide pembuka")
+        await pilot.press("j")
+        await wait_for_text(pilot, "Lompat ke kategori")
+        await pilot.press("down", "enter")
+        await wait_for_text(pilot, "Di layar sekarang\\s+\\n.*Judul kategori: Perpustakaan Desa Terbaik")
+    from kiosk.reveal import TITLE, state_of
+
+    assert state_of(find_event(), LIVE).position == position_of(TITLE, 1)
