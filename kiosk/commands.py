@@ -152,60 +152,50 @@ def run_demo(args) -> int:
 
 
 def run_badges(args) -> int:
-    from kiosk.badges import progress_line, select_attendees, write_badges
+    from kiosk.badges import select_attendees, write_badges
 
-    store = open_store(args.db)
-    drawn = []  # the progress bar is drawn only on a terminal, and then ended with a newline
+    def write(event):
+        return write_badges(event, select_attendees(event, args.codes), args.out, progress=progress_bar())
 
-    def show(done: int, total: int) -> None:
-        if done == total or done % max(1, total // 100) == 0:
-            print(f"\r{progress_line(done, total)}", end="", file=sys.stderr, flush=True)
-            drawn.append(done)
-
-    try:
-        with translate_errors(store.url):
-            event = require_event(args.event)
-            attendees = select_attendees(event, args.codes)
-            run = write_badges(event, attendees, args.out, progress=show if sys.stderr.isatty() else None)
-    except OSError as error:
-        print(f"kiosk: cannot write badges to {args.out}: {error.strerror or error}.", file=sys.stderr)
-        return 1
-    finally:
-        if drawn:
-            print(file=sys.stderr)
-    counted = "1 badge" if run.count == 1 else f"{run.count} badges"
-    pages = "1 A4 page" if run.pages == 1 else f"{run.pages} A4 pages"
-    print(f"Wrote {counted} of {event.name} ({event.slug}) to {run.out_dir} (PNG and SVG per code, "
-          f"{run.manifest.name}); print sheet ({pages}): {run.sheet}")
-    return 0
+    return print_files(args, write, "badge", "code")
 
 
 def run_labels(args) -> int:
-    from kiosk.badges import progress_line
     from kiosk.labels import select_products, write_labels
 
-    store = open_store(args.db)
-    drawn = []  # the progress bar is drawn only on a terminal, and then ended with a newline
+    def write(event):
+        return write_labels(event, select_products(event, args.stall), args.out, progress=progress_bar())
+
+    return print_files(args, write, "label", "product code")
+
+
+def progress_bar():
+    """A progress line on a terminal's standard error (None elsewhere), redrawn every 1%."""
+    from kiosk.badges import progress_line
+
+    if not sys.stderr.isatty():
+        return None
 
     def show(done: int, total: int) -> None:
         if done == total or done % max(1, total // 100) == 0:
-            print(f"\r{progress_line(done, total)}", end="", file=sys.stderr, flush=True)
-            drawn.append(done)
+            print(f"\r{progress_line(done, total)}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
+    return show
+
+
+def print_files(args, write, what: str, per: str) -> int:
+    """Write QR files for the event (badges or labels) and say what was written where."""
+    store = open_store(args.db)
     try:
         with translate_errors(store.url):
             event = require_event(args.event)
-            products = select_products(event, args.stall)
-            run = write_labels(event, products, args.out, progress=show if sys.stderr.isatty() else None)
+            run = write(event)
     except OSError as error:
-        print(f"kiosk: cannot write labels to {args.out}: {error.strerror or error}.", file=sys.stderr)
+        print(f"kiosk: cannot write {what}s to {args.out}: {error.strerror or error}.", file=sys.stderr)
         return 1
-    finally:
-        if drawn:
-            print(file=sys.stderr)
-    counted = "1 label" if run.count == 1 else f"{run.count} labels"
+    counted = f"1 {what}" if run.count == 1 else f"{run.count} {what}s"
     pages = "1 A4 page" if run.pages == 1 else f"{run.pages} A4 pages"
-    print(f"Wrote {counted} of {event.name} ({event.slug}) to {run.out_dir} (PNG and SVG per product code, "
+    print(f"Wrote {counted} of {event.name} ({event.slug}) to {run.out_dir} (PNG and SVG per {per}, "
           f"{run.manifest.name}); print sheet ({pages}): {run.sheet}")
     return 0
 

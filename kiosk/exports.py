@@ -7,7 +7,7 @@ are written: the event's badge secret (and so any badge payload) never leaves th
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -25,12 +25,8 @@ CHECKINS_HEADER = (
 )
 
 
-def export_checkins(event: Event, path: Path) -> int:
-    """Write every check-in of the event (undone ones included) to PATH as CSV; the row count.
-
-    Times are ISO 8601 in the event's zone with its offset (2018-07-05T08:15:00+07:00);
-    `undone_at` is blank for a live check-in. The folder is made if missing.
-    """
+def write_csv(path: Path, header: tuple[str, ...], rows: Iterable[tuple]) -> int:
+    """Write a UTF-8 CSV whole (the folder made if missing); the number of rows."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     counted = 0
@@ -38,13 +34,22 @@ def export_checkins(event: Event, path: Path) -> int:
     def write(stream) -> None:
         nonlocal counted
         writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(CHECKINS_HEADER)
-        for row in checkin_rows(event):
+        writer.writerow(header)
+        for row in rows:
             writer.writerow(row)
             counted += 1
 
     replace_file(path, write)
     return counted
+
+
+def export_checkins(event: Event, path: Path) -> int:
+    """Write every check-in of the event (undone ones included) to PATH as CSV; the row count.
+
+    Times are ISO 8601 in the event's zone with its offset (2018-07-05T08:15:00+07:00);
+    `undone_at` is blank for a live check-in. The folder is made if missing.
+    """
+    return write_csv(path, CHECKINS_HEADER, checkin_rows(event))
 
 
 def checkin_rows(event: Event) -> Iterator[tuple]:
@@ -83,20 +88,7 @@ def export_sales(event: Event, path: Path) -> int:
     Amounts are whole rupiah; times are ISO 8601 in the event's zone with its offset, and
     `voided_at` is blank for a live sale. The folder is made if missing.
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    counted = 0
-
-    def write(stream) -> None:
-        nonlocal counted
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(SALES_HEADER)
-        for row in sale_rows(event):
-            writer.writerow(row)
-            counted += 1
-
-    replace_file(path, write)
-    return counted
+    return write_csv(path, SALES_HEADER, sale_rows(event))
 
 
 def sale_rows(event: Event) -> Iterator[tuple]:
@@ -128,17 +120,7 @@ def export_awards(event: Event, path: Path, include_unrevealed: bool = False) ->
     order; `detail` is an institution's region or an attendee's institution; `revealed_at` is ISO 8601
     in the event's zone, blank for a category not revealed yet. The folder is made if missing.
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    rows = list(award_rows(event, include_unrevealed))
-
-    def write(stream) -> None:
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(AWARDS_HEADER)
-        writer.writerows(rows)
-
-    replace_file(path, write)
-    return len(rows)
+    return write_csv(path, AWARDS_HEADER, award_rows(event, include_unrevealed))
 
 
 def award_rows(event: Event, include_unrevealed: bool = False) -> Iterator[tuple]:
