@@ -6,7 +6,6 @@ The QR code says `kiosk.attendees.payload_for(event, attendee)`, so a reissued b
 """
 from __future__ import annotations
 
-import csv
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from peewee import JOIN
 from qrcode.image.pil import PilImage
 from qrcode.image.svg import SvgPathImage
 
-from kiosk.files import replace_file
+from kiosk.files import replace_file, write_csv
 from kiosk import i18n
 from kiosk.attendees import payload_for
 from kiosk.store import StoreError
@@ -113,9 +112,7 @@ def write_badges(event: Event, attendees: Iterable[Attendee], out_dir: Path,
     printed: list[_Printed] = []
     for done, attendee in enumerate(attendees, start=1):
         payload = payload_for(event, attendee)
-        code = make_qr(payload)  # one matrix, two images
-        code.make_image(image_factory=PilImage).save(str(run.png(attendee.code)))
-        code.make_image(image_factory=SvgPathImage).save(str(run.svg(attendee.code)))
+        write_images(run, attendee.code, payload)
         printed.append(_Printed(
             code=attendee.code,
             name=attendee.name,
@@ -123,22 +120,27 @@ def write_badges(event: Event, attendees: Iterable[Attendee], out_dir: Path,
             category=i18n.t(f"category.{attendee.category}", "id"),
             payload=payload,
         ))
-        run.codes.append(attendee.code)
         if progress is not None:
             progress(done, total)
-    run.sheet = out_dir / SHEET
-    run.pages = (len(printed) + BADGES_PER_PAGE - 1) // BADGES_PER_PAGE
-    replace_file(run.sheet, lambda stream: stream.write(sheet_html(event, printed)))
-    run.manifest = out_dir / MANIFEST
-    replace_file(run.manifest, lambda stream: _write_manifest(stream, printed))
+    manifest = [(badge.code, badge.name, badge.institution, badge.payload) for badge in printed]
+    return finish_run(run, sheet_html(event, printed), BADGES_PER_PAGE, MANIFEST_HEADER, manifest)
+
+
+def write_images(run: BadgeRun, code: str, payload: str) -> None:
+    """CODE.png and CODE.svg of PAYLOAD's QR code (one matrix, two images); CODE counted in RUN."""
+    matrix = make_qr(payload)
+    matrix.make_image(image_factory=PilImage).save(str(run.png(code)))
+    matrix.make_image(image_factory=SvgPathImage).save(str(run.svg(code)))
+    run.codes.append(code)
+
+
+def finish_run(run: BadgeRun, sheet: str, per_page: int, header: tuple[str, ...], rows: list[tuple]) -> BadgeRun:
+    """Write the print sheet and the manifest of RUN, each whole."""
+    run.sheet, run.manifest = run.out_dir / SHEET, run.out_dir / MANIFEST
+    run.pages = (run.count + per_page - 1) // per_page
+    replace_file(run.sheet, lambda stream: stream.write(sheet))
+    write_csv(run.manifest, header, rows)
     return run
-
-
-def _write_manifest(stream, printed: list[_Printed]) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(MANIFEST_HEADER)
-    for badge in printed:
-        writer.writerow((badge.code, badge.name, badge.institution, badge.payload))
 
 
 SHEET_STYLE = """\

@@ -6,15 +6,14 @@ are written: the event's badge secret (and so any badge payload) never leaves th
 """
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from peewee import JOIN
 
-from kiosk.files import replace_file
+from kiosk.files import write_csv
 from kiosk.clock import load_zone
 from kiosk.reveal import winners
 from models import Attendee, AwardCategory, Checkin, CheckinList, Event, Institution, Product, Sale, Stall
@@ -23,24 +22,6 @@ CHECKINS_HEADER = (
     "list", "attendee", "name", "institution", "institution_name", "category", "at", "terminal",
     "method", "reason", "undone_at", "undone_by", "undo_reason",
 )
-
-
-def write_csv(path: Path, header: tuple[str, ...], rows: Iterable[tuple]) -> int:
-    """Write a UTF-8 CSV whole (the folder made if missing); the number of rows."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    counted = 0
-
-    def write(stream) -> None:
-        nonlocal counted
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow(row)
-            counted += 1
-
-    replace_file(path, write)
-    return counted
 
 
 def export_checkins(event: Event, path: Path) -> int:

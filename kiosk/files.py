@@ -1,10 +1,11 @@
 """Writing files whole: through a temporary file in the same folder, then renamed into place."""
 from __future__ import annotations
 
+import csv
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import Callable, Iterable, TextIO
 
 
 def replace_file(path: Path, write: Callable[[TextIO], None]) -> None:
@@ -20,3 +21,21 @@ def replace_file(path: Path, write: Callable[[TextIO], None]) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_csv(path: Path, header: tuple[str, ...], rows: Iterable[tuple]) -> int:
+    """Write a UTF-8 CSV whole (the folder made if missing); the number of rows."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    counted = 0
+
+    def write(stream) -> None:
+        nonlocal counted
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(row)
+            counted += 1
+
+    replace_file(path, write)
+    return counted

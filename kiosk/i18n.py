@@ -44,9 +44,10 @@ def locale() -> str:
     return LOCALES[language()]
 
 
-def money(rupiah: int) -> str:
+def money(rupiah: int, lang: str | None = None) -> str:
     """'Rp 125.000': whole rupiah, Indonesian grouping."""
-    return format_currency(rupiah, "IDR", locale=locale(), format="¤ #,##0", currency_digits=False)
+    return format_currency(rupiah, "IDR", locale=LOCALES[lang or language()], format="¤ #,##0",
+                           currency_digits=False)
 
 
 def number(value: int) -> str:

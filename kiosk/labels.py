@@ -8,25 +8,18 @@ and the whole-file writes are the badges' own (kiosk.badges, kiosk.files).
 """
 from __future__ import annotations
 
-import csv
 import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from qrcode.image.pil import PilImage
-from qrcode.image.svg import SvgPathImage
-
 from kiosk import i18n
-from kiosk.badges import BadgeRun, Progress, make_qr
-from kiosk.files import replace_file
+from kiosk.badges import BadgeRun, Progress, finish_run, write_images
 from kiosk.sales import LABEL_PREFIX
 from kiosk.store import StoreError
 from models import Event, Product, Stall
 
 LABELS_PER_PAGE = 24  # 3 columns x 8 rows on A4, the usual sheet of 63.5 x 33.9 mm stickers
-SHEET = "sheet.html"
-MANIFEST = "manifest.csv"
 MANIFEST_HEADER = ("code", "stall", "name", "price", "payload")
 LONG_NAME = 34  # past this a product name is printed smaller
 
@@ -88,34 +81,15 @@ def write_labels(event: Event, products: Iterable[Product], out_dir: Path,
     products = list(products)
     run = LabelRun(out_dir)
     printed: list[_Printed] = []
-    language = i18n.language()
-    i18n.set_language("id")
-    try:
-        for done, product in enumerate(products, start=1):
-            payload = payload_for(product)
-            code = make_qr(payload)  # one matrix, two images
-            code.make_image(image_factory=PilImage).save(str(run.png(product.code)))
-            code.make_image(image_factory=SvgPathImage).save(str(run.svg(product.code)))
-            printed.append(_Printed(product.code, product.name, product.price, i18n.money(product.price),
-                                    product.stall.name, product.stall.code, payload))
-            run.codes.append(product.code)
-            if progress is not None:
-                progress(done, len(products))
-    finally:
-        i18n.set_language(language)
-    run.sheet = out_dir / SHEET
-    run.pages = (len(printed) + LABELS_PER_PAGE - 1) // LABELS_PER_PAGE
-    replace_file(run.sheet, lambda stream: stream.write(sheet_html(event, printed)))
-    run.manifest = out_dir / MANIFEST
-    replace_file(run.manifest, lambda stream: _write_manifest(stream, printed))
-    return run
-
-
-def _write_manifest(stream, printed: list[_Printed]) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(MANIFEST_HEADER)
-    for label in printed:
-        writer.writerow((label.code, label.stall_code, label.name, label.price, label.payload))
+    for done, product in enumerate(products, start=1):
+        payload = payload_for(product)
+        write_images(run, product.code, payload)
+        printed.append(_Printed(product.code, product.name, product.price, i18n.money(product.price, "id"),
+                                product.stall.name, product.stall.code, payload))
+        if progress is not None:
+            progress(done, len(products))
+    manifest = [(label.code, label.stall_code, label.name, label.price, label.payload) for label in printed]
+    return finish_run(run, sheet_html(event, printed), LABELS_PER_PAGE, MANIFEST_HEADER, manifest)
 
 
 SHEET_STYLE = """\
