@@ -1,12 +1,12 @@
 """The audit log: who did what, when (UTC). Called inside a use case's write transaction."""
-from datetime import datetime, timezone
+from kiosk.clock import utc_now
 
 from models import AuditEntry
 
 
 def record(actor: str, action: str, subject: str = "", detail: str = "") -> AuditEntry:
     return AuditEntry.create(
-        at=datetime.now(timezone.utc).replace(tzinfo=None),
+        at=utc_now(),
         actor=actor,
         action=action,
         subject=subject,

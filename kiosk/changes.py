@@ -9,9 +9,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-import peewee
 
-from kiosk.store import NOTIFY_CHANNEL
+from kiosk.store import NOTIFY_CHANNEL, is_postgres
 from models import database
 
 
@@ -30,7 +29,7 @@ class ChangeWatcher:
     def changed(self) -> bool:
         with self._lock:
             try:
-                if isinstance(database.obj, peewee.PostgresqlDatabase):
+                if is_postgres():
                     return self._postgres_changed()
                 return self._sqlite_changed()
             except Exception as exc:  # any driver failure means: not reachable right now

@@ -7,7 +7,6 @@ other is told "already checked in". A terminal-made request id makes a retried r
 from __future__ import annotations
 
 import functools
-import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -17,7 +16,8 @@ from kiosk import tokens
 from kiosk.attendees import event_secret
 from kiosk.audit import record
 from kiosk.errors import Refused
-from kiosk.store import is_postgres, write
+from kiosk.clock import to_utc
+from kiosk.store import is_postgres, new_request_id, write
 from models import Attendee, Checkin, CheckinList, Event, database
 
 WELCOME, ALREADY, REJECTED = "welcome", "already", "rejected"
@@ -36,15 +36,6 @@ class ScanResult:
     reason: str = ""  # for REJECTED
     attendee: Attendee | None = None
     checkin: Checkin | None = None  # the new check-in, or the earlier one when ALREADY
-
-
-def new_request_id() -> str:
-    return uuid.uuid4().hex
-
-
-def to_utc(moment: datetime) -> datetime:
-    """Aware event time to the naive UTC the store keeps."""
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
 
 
 def open_list(event: Event, now: datetime) -> CheckinList | None:

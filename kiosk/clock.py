@@ -14,6 +14,21 @@ INDONESIAN_ZONE_NAMES = {
 }
 
 
+def utc_now() -> datetime:
+    """Naive UTC, as the store keeps times: real time, never a pinned event clock."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def to_utc(moment: datetime) -> datetime:
+    """An aware time to the naive UTC the store keeps."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def from_stored(stored: datetime, zone: ZoneInfo) -> datetime:
+    """A stored (naive UTC) time in ZONE."""
+    return stored.replace(tzinfo=timezone.utc).astimezone(zone)
+
+
 class ClockError(ValueError):
     pass
 
@@ -55,7 +70,8 @@ class Clock:
             return datetime.now(timezone.utc).astimezone(self.zone)
         if self._frozen:
             return self._start
-        return self._start + timedelta(seconds=time.monotonic() - self._started_at)
+        elapsed = timedelta(seconds=time.monotonic() - self._started_at)
+        return (self._start.astimezone(timezone.utc) + elapsed).astimezone(self.zone)  # UTC: no DST jumps
 
     def zone_label(self) -> str:
         return zone_label(self.zone, self.now())

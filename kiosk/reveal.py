@@ -4,11 +4,11 @@ admin export)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 from peewee import JOIN
 
 from kiosk.audit import record
+from kiosk.clock import utc_now
 from kiosk.store import write
 from models import LIVE, REHEARSAL, Attendee, AwardCategory, Event, Institution, Nominee, RevealState, Winner
 
@@ -128,7 +128,7 @@ def go_to(event: Event, mode: str, position: int, staff: str) -> RevealState:
         step, forward = steps[position], position > state.position
         first = mode == LIVE and step.kind == WINNERS and _first_reveal(event, step, staff)
         celebrate = forward and step.kind == WINNERS and (mode == REHEARSAL or first)
-        (RevealState.update(position=position, blackout=False, holding=False, updated_at=_utc_now(),
+        (RevealState.update(position=position, blackout=False, holding=False, updated_at=utc_now(),
                             celebrations=RevealState.celebrations + (1 if celebrate else 0))
          .where(RevealState.id == state.id).execute())
         if mode == LIVE:
@@ -143,7 +143,7 @@ def is_revealed(event: Event, step: Step) -> bool:
 
 def _first_reveal(event: Event, step: Step, staff: str) -> bool:
     category = outline_ids(event)[step.category]
-    revealed = (AwardCategory.update(revealed_at=_utc_now())
+    revealed = (AwardCategory.update(revealed_at=utc_now())
                 .where((AwardCategory.id == category) & AwardCategory.revealed_at.is_null()).execute())
     if revealed:
         record(staff, "reveal.winners", AwardCategory.get_by_id(category).code)
@@ -159,7 +159,7 @@ def set_cover(event: Event, mode: str, staff: str, blackout: bool = False, holdi
     """Black screen, or the holding slide, over the current step (both off: the step again)."""
     with write():
         state = state_of(event, mode)
-        (RevealState.update(blackout=blackout, holding=holding and not blackout, updated_at=_utc_now())
+        (RevealState.update(blackout=blackout, holding=holding and not blackout, updated_at=utc_now())
          .where(RevealState.id == state.id).execute())
         if mode == LIVE:
             record(staff, "reveal.cover", "blackout" if blackout else "holding" if holding else "off")
@@ -172,7 +172,7 @@ def start_rehearsal(event: Event, staff: str) -> RevealState:
     with write():
         state = state_of(event, REHEARSAL)
         (RevealState.update(position=0, blackout=False, holding=False, active=True, placeholders=count,
-                            updated_at=_utc_now())
+                            updated_at=utc_now())
          .where(RevealState.id == state.id).execute())
         record(staff, "reveal.rehearsal", "start")
     return RevealState.get_by_id(state.id)
@@ -180,7 +180,7 @@ def start_rehearsal(event: Event, staff: str) -> RevealState:
 
 def stop_rehearsal(event: Event, staff: str) -> None:
     with write():
-        RevealState.update(active=False, updated_at=_utc_now()).where(
+        RevealState.update(active=False, updated_at=utc_now()).where(
             (RevealState.event == event) & (RevealState.mode == REHEARSAL)).execute()
         record(staff, "reveal.rehearsal", "stop")
 
@@ -188,7 +188,3 @@ def stop_rehearsal(event: Event, staff: str) -> None:
 def revealed_category_ids(event: Event) -> set[int]:
     return {c for (c,) in AwardCategory.select(AwardCategory.id)
             .where((AwardCategory.event == event) & AwardCategory.revealed_at.is_null(False)).tuples()}
-
-
-def _utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import functools
 import re
-import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from peewee import IntegrityError
 
 from kiosk.audit import record
 from kiosk.errors import Refused
-from kiosk.store import write
+from kiosk.clock import to_utc
+from kiosk.store import is_postgres, new_request_id, write
 from models import PAYMENT_METHODS, Event, Product, Sale, Stall, database
 
 LABEL_PREFIX = "P:"  # a product label's QR code says P:CODE
@@ -33,14 +33,6 @@ class OutOfStock(SaleError):
 class Recorded:
     sale: Sale
     retried: bool = False  # this request had been recorded before: nothing new was written
-
-
-def new_request_id() -> str:
-    return uuid.uuid4().hex
-
-
-def to_utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
 
 
 def find_product(event: Event, text: str, stall: Stall | None = None) -> Product:
@@ -140,7 +132,7 @@ def _run(name: str, values: tuple):
 def _insert_sale(sale: Sale) -> int:
     values = (sale.stall_id, sale.product_id, sale.quantity, sale.unit_price, sale.total, sale.method,
               sale.reference, Sale.at.db_value(sale.at), sale.seller, sale.terminal, sale.request_id, "", "")
-    if database.param == "%s":  # PostgreSQL: ask for the new id
+    if is_postgres():  # ask for the new id
         sql = _statements(database.param)["sale"] + ' RETURNING "id"'
         return database.execute_sql(sql, values).fetchone()[0]
     return _run("sale", values).lastrowid

@@ -5,9 +5,10 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from kiosk.audit import record
+from kiosk.clock import utc_now
 from kiosk.store import write
 from models import ROLES, StaffUser
 
@@ -25,11 +26,6 @@ class StaffError(ValueError):
 class LoginRefused(Exception):
     reason: str  # "wrong" or "locked"
     seconds_left: int = 0
-
-
-def utc_now() -> datetime:
-    """Naive UTC, as stored. Lock-outs run on real time, never on a pinned event clock."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 def hash_pin(pin: str) -> str:

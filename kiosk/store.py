@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,14 @@ HISTORY_TABLE = "schema_migration"  # playhouse.migrations' default name
 MIGRATION_NAMES = sorted(path.stem for path in MIGRATIONS_DIR.glob("[0-9]*.py"))
 SCHEMA_VERSION = int(MIGRATION_NAMES[-1].split("_")[0])
 POSTGRES_SCHEMES = ("postgres", "postgresql")
+
+
+STORE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError, sqlite3.DatabaseError)
+
+
+def new_request_id() -> str:
+    """The id a terminal gives what it records, so a retried request cannot record twice."""
+    return uuid.uuid4().hex
 
 
 class StoreError(Exception):
@@ -152,7 +161,7 @@ def translate_errors(url: str):
         yield
     except StoreError:
         raise
-    except (peewee.DatabaseError, sqlite3.DatabaseError, peewee.InterfaceError) as exc:
+    except STORE_ERRORS as exc:
         raise StoreError(describe(exc, url)) from exc
     except ImportError as exc:
         raise StoreError(
@@ -183,9 +192,6 @@ def _safe(url: str) -> str:
     if parsed.password:
         return url.replace(f":{parsed.password}@", ":***@")
     return url
-
-
-STORE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError, sqlite3.DatabaseError)
 
 
 def recover() -> None:

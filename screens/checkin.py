@@ -12,11 +12,11 @@ from textual.containers import Center, Vertical
 from textual.widgets import Digits, Label, Static
 
 from kiosk.checkin import (
-    ALREADY, CLOSED, REJECTED, WELCOME, ScanResult, arrivals, list_by_code, new_request_id, next_steps,
+    ALREADY, CLOSED, REJECTED, WELCOME, ScanResult, arrivals, list_by_code, next_steps,
     open_list, scan,
 )
 from kiosk.i18n import bilingual, number, pick, t
-from kiosk.store import STORE_ERRORS, recover
+from kiosk.store import STORE_ERRORS, new_request_id, recover
 from kiosk.tokens import MAX_SCAN, looks_complete
 from screens.base import PUBLIC, LiveScreen
 from screens.widgets.bigtext import BigText

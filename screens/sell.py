@@ -12,8 +12,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label
 
 from kiosk.i18n import money, number, t
+from kiosk.store import new_request_id
 from kiosk.sales import (
-    OutOfStock, SaleError, find_product, new_request_id, parse_quantity, record_sale, sales_of_stall, void_sale,
+    OutOfStock, SaleError, find_product, parse_quantity, record_sale, sales_of_stall, void_sale,
 )
 from models import PAYMENT_METHODS, Product, Sale, Stall, StaffUser
 from screens.base import LiveScreen

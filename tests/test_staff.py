@@ -4,8 +4,9 @@ from datetime import timedelta
 import pytest
 
 from kiosk.staff import (
-    LOCK_SECONDS, LoginRefused, StaffError, add_user, hash_pin, login, utc_now, verify_admin, verify_pin,
+    LOCK_SECONDS, LoginRefused, StaffError, add_user, hash_pin, login, verify_admin, verify_pin,
 )
+from kiosk.clock import utc_now
 from models import AuditEntry, StaffUser
 
 

@@ -164,7 +164,7 @@ def bare_checkin(connection: sqlite3.Connection, list_id: int, attendee_id: int,
 
 def utc_text(moment: datetime) -> str:
     """A moment as the naive-UTC text Peewee stores in a DateTimeField."""
-    from kiosk.checkin import to_utc
+    from kiosk.clock import to_utc
 
     return str(to_utc(moment))
 

@@ -125,7 +125,8 @@ def sale_products(event) -> list[tuple[int, int, int]]:
 
 def run(quick: bool) -> None:
     from kiosk.clock import load_zone, parse_moment
-    from kiosk.sales import _statements, to_utc
+    from kiosk.clock import to_utc
+    from kiosk.sales import _statements
     from kiosk.store import close_store
     from tests.bench.sales_board import add_stalls
 

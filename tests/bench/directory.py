@@ -123,7 +123,7 @@ def programme_store(seed: int = 2018) -> Iterator[ProgrammeStore]:
 
 def build_programme(rng: random.Random):
     """The event, its 4 venues of 10 rooms, 600 sessions and the travel between venues, in one write."""
-    from kiosk.checkin import to_utc
+    from kiosk.clock import to_utc
     from kiosk.clock import load_zone
     from kiosk.search import fold
     from kiosk.store import write
@@ -320,7 +320,7 @@ async def wait_until(app, test: Callable[[str], bool], what: str) -> None:
 
 def target_session(store: ProgrammeStore) -> tuple[int, str]:
     """The next session in the directory's first room after the test clock (08:15): its id and room."""
-    from kiosk.checkin import to_utc
+    from kiosk.clock import to_utc
     from kiosk.clock import load_zone, parse_moment
     from models import Room, Session, Venue
     from tests.helpers import TEST_NOW
