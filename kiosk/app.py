@@ -62,8 +62,9 @@ class KioskApp(App, inherit_bindings=False):
             changed, self.reachable = False, False
         finally:
             self._polling = False
-        if changed:
-            for screen in self.screen_stack:
+        if changed:  # screens further down reload when they are shown again
+            stack = self.screen_stack
+            for screen in stack[stack.index(self.base_screen()):]:
                 screen.post_message(StoreChanged())
 
     def base_screen(self) -> Screen:

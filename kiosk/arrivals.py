@@ -43,7 +43,7 @@ def arrival_stats(event: Event, checkin_list: CheckinList | None = None) -> Arri
     return ArrivalStats(
         total=Checkin.select().where(live).count(),
         registered=registered_for(event, checkin_list),
-        by_list=_by_list(event),
+        by_list=by_list(event),
         by_kind=_by_kind(live),
         by_terminal=_by_terminal(live),
         by_hour=_by_hour(live, load_zone(event.time_zone)),
@@ -68,7 +68,7 @@ def _live(event: Event, checkin_list: CheckinList | None):
     return scope & Checkin.undone_at.is_null()
 
 
-def _by_list(event: Event) -> list[tuple[str, str, int]]:
+def by_list(event: Event) -> list[tuple[str, str, int]]:
     on = (Checkin.checkin_list == CheckinList.id) & Checkin.undone_at.is_null()
     query = (CheckinList.select(CheckinList.code, CheckinList.name, fn.COUNT(Checkin.id))
              .join(Checkin, JOIN.LEFT_OUTER, on=on)

@@ -42,11 +42,6 @@ def search(event: Event, text: str, limit: int = SEARCH_LIMIT) -> list[Attendee]
     return list(query.order_by(Attendee.name, Attendee.code).limit(limit))
 
 
-def search_key_of(attendee: Attendee) -> str:
-    institution = attendee.institution.name if attendee.institution_id else ""
-    return attendee_key(attendee.name, institution, attendee.code)
-
-
 class AttendeeError(Refused):
     """A desk action on attendees that cannot be done, in one sentence."""
 

@@ -92,9 +92,9 @@ def print_counts(event, counts) -> None:
 
 
 def print_checkin_lists(event) -> None:
-    from kiosk.checkin import arrivals, lists_of
+    from kiosk.arrivals import by_list
 
-    arrived = ", ".join(f"{lst.code} {arrivals(lst)}" for lst in lists_of(event)) or "none"
+    arrived = ", ".join(f"{code} {count}" for code, _, count in by_list(event)) or "none"
     print(f"Checked in, by list: {arrived}")
 
 
@@ -148,7 +148,7 @@ def run_demo(args) -> int:
             seed_demo_sales(event, until)
     from screens.launcher import LauncherScreen
 
-    return run_app(args, store, LauncherScreen, demo=True, now=start)
+    return run_app(args, store, LauncherScreen, now=start)
 
 
 def run_badges(args) -> int:
@@ -422,14 +422,14 @@ def run_checkin(args) -> int:
                    terminal=args.kiosk_id, check=check_list)
 
 
-def run_app(args, store, first_screen: Callable, *, demo=False, now=None, venue=None, terminal=None,
+def run_app(args, store, first_screen: Callable, *, now=None, venue=None, terminal=None,
             badge_dir=None, check: Callable | None = None) -> int:
     from kiosk.app import KioskApp
     from kiosk.context import build_context
 
     with translate_errors(store.url):
         context = build_context(store, event_slug=args.event, venue_code=venue, now=args.now or now,
-                                terminal=terminal, demo=demo, badge_dir=badge_dir)
+                                terminal=terminal, badge_dir=badge_dir)
         if check is not None:
             check(context)
     KioskApp(context, first_screen).run()

@@ -22,7 +22,6 @@ class Context:
     event: Event | None
     venue: Venue | None = None
     terminal: str = ""
-    demo: bool = False
     badge_dir: Path = field(default_factory=lambda: default_badge_dir())
 
 
@@ -63,7 +62,7 @@ def default_terminal() -> str:
 
 
 def build_context(store: StoreInfo, *, event_slug=None, venue_code=None, now=None, terminal=None,
-                  demo=False, badge_dir=None) -> Context:
+                  badge_dir=None) -> Context:
     event = find_event(event_slug)
     return Context(
         store=store,
@@ -71,6 +70,5 @@ def build_context(store: StoreInfo, *, event_slug=None, venue_code=None, now=Non
         event=event,
         venue=find_venue(event, venue_code),
         terminal=terminal or default_terminal(),
-        demo=demo,
         badge_dir=Path(badge_dir) if badge_dir else default_badge_dir(),
     )

@@ -1,9 +1,9 @@
 """Visible text in Indonesian (default) or English, and Babel formatting of money, numbers and dates."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 from kiosk.catalogue import MESSAGES
@@ -61,7 +61,3 @@ def long_date(day: date) -> str:
 def short_day(day: date) -> str:
     """'Kam 5/7' or 'Thu 5/7'."""
     return format_date(day, "EEE d/M", locale=locale())
-
-
-def short_datetime(moment: datetime) -> str:
-    return format_datetime(moment, "d MMM y HH:mm", tzinfo=moment.tzinfo, locale=locale())

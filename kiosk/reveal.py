@@ -57,7 +57,8 @@ def title_position(steps: list[Step], category: int) -> int:
 
 def outline(event: Event) -> list[CategoryOutline]:
     """The categories and their nominees, in running order: two queries, none of them on winners."""
-    categories = list(AwardCategory.select().where(AwardCategory.event == event).order_by(AwardCategory.position))
+    categories = list(AwardCategory.select().where(AwardCategory.event == event)
+                      .order_by(AwardCategory.position, AwardCategory.id))
     nominees: dict[int, list[Named]] = {c.id: [] for c in categories}
     query = (Nominee.select(Nominee, Institution, Attendee)
              .join(Institution, JOIN.LEFT_OUTER).switch(Nominee).join(Attendee, JOIN.LEFT_OUTER)
@@ -121,12 +122,13 @@ def other_event_running(event: Event) -> Event | None:
 def go_to(event: Event, mode: str, position: int, staff: str) -> RevealState:
     """Move the ceremony to POSITION. Arriving forward at a category's winners celebrates, once in
     the live ceremony (that is the reveal, recorded and audited); stepping back never does."""
-    steps = running_order(outline(event))
+    categories = outline(event)
+    steps = running_order(categories)
     position = max(0, min(position, len(steps) - 1))
     with write():
         state = state_of(event, mode)
         step, forward = steps[position], position > state.position
-        first = mode == LIVE and step.kind == WINNERS and _first_reveal(event, step, staff)
+        first = mode == LIVE and step.kind == WINNERS and _first_reveal(categories[step.category], staff)
         celebrate = forward and step.kind == WINNERS and (mode == REHEARSAL or first)
         (RevealState.update(position=position, blackout=False, holding=False, updated_at=utc_now(),
                             celebrations=RevealState.celebrations + (1 if celebrate else 0))
@@ -136,23 +138,18 @@ def go_to(event: Event, mode: str, position: int, staff: str) -> RevealState:
     return RevealState.get_by_id(state.id)
 
 
-def is_revealed(event: Event, step: Step) -> bool:
-    """Whether the winners of STEP's category have been shown to the audience already."""
-    return step.category is not None and outline_ids(event)[step.category] in revealed_category_ids(event)
+def is_revealed(category: CategoryOutline) -> bool:
+    """Whether the category's winners have been shown to the audience already."""
+    return AwardCategory.select().where((AwardCategory.id == category.id)
+                                        & AwardCategory.revealed_at.is_null(False)).exists()
 
 
-def _first_reveal(event: Event, step: Step, staff: str) -> bool:
-    category = outline_ids(event)[step.category]
+def _first_reveal(category: CategoryOutline, staff: str) -> bool:
     revealed = (AwardCategory.update(revealed_at=utc_now())
-                .where((AwardCategory.id == category) & AwardCategory.revealed_at.is_null()).execute())
+                .where((AwardCategory.id == category.id) & AwardCategory.revealed_at.is_null()).execute())
     if revealed:
-        record(staff, "reveal.winners", AwardCategory.get_by_id(category).code)
+        record(staff, "reveal.winners", category.code)
     return bool(revealed)
-
-
-def outline_ids(event: Event) -> list[int]:
-    return [c for (c,) in AwardCategory.select(AwardCategory.id).where(AwardCategory.event == event)
-            .order_by(AwardCategory.position).tuples()]
 
 
 def set_cover(event: Event, mode: str, staff: str, blackout: bool = False, holding: bool = False) -> RevealState:
@@ -168,7 +165,7 @@ def set_cover(event: Event, mode: str, staff: str, blackout: bool = False, holdi
 
 def start_rehearsal(event: Event, staff: str) -> RevealState:
     """A rehearsal from the top, with placeholders for winners; the live state is not touched."""
-    count = max((len(winners(c)) for c in outline_ids(event)), default=1)
+    count = max((len(winners(c.id)) for c in outline(event)), default=1)
     with write():
         state = state_of(event, REHEARSAL)
         (RevealState.update(position=0, blackout=False, holding=False, active=True, placeholders=count,

@@ -128,7 +128,7 @@ class AwardConsoleScreen(LiveScreen):
     def _go_checked(self, position: int) -> None:
         """Winners not yet revealed to the audience are shown only after the operator says yes."""
         step = self.steps[position]
-        if self.mode == LIVE and step.kind == WINNERS and not is_revealed(self.app.context.event, step):
+        if self.mode == LIVE and step.kind == WINNERS and not is_revealed(self.categories[step.category]):
             category = pick(self.categories[step.category].title, self.categories[step.category].title_en)
 
             def answer(yes: bool | None) -> None:

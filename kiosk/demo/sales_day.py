@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from peewee import fn
 
 from kiosk.sales import OutOfStock, record_sale
-from models import Event, Institution, Product, Sale, Stall
+from models import PAYMENT_METHODS, Event, Institution, Product, Sale, Stall
 
 SEED = 20180705
 OPENS = time(10, 0)
@@ -25,7 +25,6 @@ OPENS = time(10, 0)
 # morning classes, a lull during the opening plenary, the evening crowd of the mall.
 HOURLY = (110, 125, 145, 120, 105, 115, 130, 140, 150, 140, 125)
 JITTER = 0.1  # each hour's count varies by up to this fraction
-METHODS = ("cash", "qris", "transfer")
 METHOD_WEIGHTS = (60, 30, 10)
 TERMINAL = "demo"
 STAR = "KAB-GUNUNGKIDUL"  # the best stall of the article draws more buyers than most
@@ -133,7 +132,7 @@ def plan_day(items: list[Item], day: date, zone: ZoneInfo, star: str | None = No
             if left[item.id] is not None:
                 quantity = min(quantity, left[item.id])  # take what is left, never more
                 left[item.id] -= quantity
-            method = rng.choices(METHODS, METHOD_WEIGHTS)[0]
+            method = rng.choices(PAYMENT_METHODS, METHOD_WEIGHTS)[0]
             reference = {"cash": "", "qris": f"QRIS-{rng.randrange(16 ** 6):06X}",
                          "transfer": f"TRF-{rng.randrange(10 ** 6):06d}"}[method]
             planned.append(Planned(len(planned) + 1, at, item.id, quantity, method, reference))

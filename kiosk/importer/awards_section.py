@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.importer.fields import INSTITUTION_CODE, MAX_NAME, code_problem
+from kiosk.importer.fields import INSTITUTION_CODE, code_problem, name_problem
 from kiosk.importer.problems import Problems
 from kiosk.importer.sources import read_toml
 from kiosk.importer.toml_check import TomlChecker
@@ -36,16 +36,6 @@ class CategoryPlan:
     nominees: list[NomineePlan] = field(default_factory=list)
 
 
-class AwardsChecker(TomlChecker):
-    """TomlChecker reporting at awards.toml's lines."""
-
-    def report(self, path: tuple, reason: str | None) -> bool:
-        if reason:
-            column = ".".join(str(part) for part in path if isinstance(part, str))
-            self.problems.add(AWARDS, self.lines.line(*path), column, reason)
-        return bool(reason)
-
-
 def read_awards(folder: Path, institution_codes: set[str] | None, attendee_codes: set[str] | None,
                 problems: Problems) -> list[CategoryPlan] | None:
     """The categories in file order ([] without an awards.toml), or None when the file is unusable.
@@ -55,7 +45,7 @@ def read_awards(folder: Path, institution_codes: set[str] | None, attendee_codes
     loaded = read_toml(folder / AWARDS, problems)
     if loaded is None:
         return None
-    check = AwardsChecker(*loaded, problems)
+    check = TomlChecker(*loaded, problems, file=AWARDS)
     tables = check.data.get("categories", [])
     if not isinstance(tables, list):
         check.report(("categories",), "each category must be a [[categories]] table")
@@ -79,26 +69,16 @@ def _category(check: TomlChecker, table: dict, path: tuple, institution_codes: s
     code = check.text(table, path, "code").upper()
     check.report(path + ("code",), code_problem(code, INSTITUTION_CODE, 16))
     title = check.text(table, path, "title")
-    check.report(path + ("title",), _text_problem(title, "title", required=True))
+    check.report(path + ("title",), name_problem(title, "title"))
     presenter = check.text(table, path, "presenter")
-    check.report(path + ("presenter",), _text_problem(presenter, "presenter"))
+    check.report(path + ("presenter",), name_problem(presenter, "presenter", required=False))
     title_en = check.text(table, path, "title_en")
-    check.report(path + ("title_en",), _text_problem(title_en, "title_en"))
+    check.report(path + ("title_en",), name_problem(title_en, "title_en", required=False))
     category = CategoryPlan(code, title, title_en, check.text(table, path, "description"), presenter)
     category.nominees = _nominees(check, table.get("nominees"), path + ("nominees",),
                                   institution_codes, attendee_codes)
     _mark_winners(check, table.get("winners"), path + ("winners",), category)
     return category
-
-
-def _text_problem(value: str, what: str, required: bool = False) -> str | None:
-    if not value:
-        return f"missing {what}" if required else None
-    if len(value) > MAX_NAME:
-        return f"{what} is {len(value)} characters; at most {MAX_NAME}"
-    if any(ord(char) < 32 for char in value):
-        return f"{what} contains control characters"
-    return None
 
 
 def _nominees(check: TomlChecker, entries: object, path: tuple, institution_codes: set[str] | None,
@@ -145,7 +125,7 @@ def _nominee(check: TomlChecker, entry: object, path: tuple, number: int, instit
         if attendee_codes is not None and value not in attendee_codes:
             check.report(path, f"unknown attendee '{value}' (not in attendees.csv)")
     else:
-        check.report(path, _text_problem(value, f"nominee {number}'s text"))
+        check.report(path, name_problem(value, f"nominee {number}'s text", required=False))
     return NomineePlan(**{kind: value})
 
 

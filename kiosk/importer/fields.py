@@ -25,13 +25,14 @@ def code_problem(value: str, pattern: re.Pattern, longest: int) -> str | None:
     return None
 
 
-def name_problem(value: str) -> str | None:
+def name_problem(value: str, what: str = "name", required: bool = True) -> str | None:
+    """A name or another short text: present (when REQUIRED), not too long, no control characters."""
     if not value:
-        return "missing name"
+        return f"missing {what}" if required else None
     if len(value) > MAX_NAME:
-        return f"name is {len(value)} characters; at most {MAX_NAME}"
+        return f"{what} is {len(value)} characters; at most {MAX_NAME}"
     if any(ord(char) < 32 for char in value):
-        return "name contains control characters"
+        return f"{what} contains control characters"
     return None
 
 

@@ -17,13 +17,13 @@ def load_event_toml(folder: Path, problems: Problems) -> "TomlChecker | None":
 class TomlChecker:
     """event.toml's data, and problems reported at the line of a TOML path."""
 
-    def __init__(self, data: dict, lines: TomlLines, problems: Problems):
-        self.data, self.lines, self.problems = data, lines, problems
+    def __init__(self, data: dict, lines: TomlLines, problems: Problems, file: str = FILE):
+        self.data, self.lines, self.problems, self.file = data, lines, problems, file
 
     def report(self, path: tuple, reason: str | None) -> bool:
         if reason:
             column = ".".join(str(part) for part in path if isinstance(part, str))
-            self.problems.add(FILE, self.lines.line(*path), column, reason)
+            self.problems.add(self.file, self.lines.line(*path), column, reason)
         return bool(reason)
 
     def text(self, table: dict, path: tuple, key: str, required: bool = False) -> str:
