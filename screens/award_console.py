@@ -28,7 +28,6 @@ class AwardConsoleScreen(LiveScreen):
         Binding("b", "blackout", t("console.blackout"), id="blackout"),
         Binding("h", "holding", t("console.holding"), id="holding"),
         Binding("j", "jump", t("console.jump"), id="jump"),
-        Binding("escape", "back", show=False, id="back"),
     ]
 
     def __init__(self, user: StaffUser, rehearsal: bool = False):

@@ -1,24 +1,53 @@
 """The base of every screen: its posture, the header, and live reloading that survives store failures."""
 from __future__ import annotations
 
+from typing import Callable, TypeVar
+
+from textual.binding import Binding
 from textual.screen import Screen
 
+from kiosk.errors import Refused
 from kiosk.i18n import t
 from kiosk.store import STORE_ERRORS, recover
 from screens.messages import StoreChanged
 
 PUBLIC, DISPLAY, STAFF = "public", "display", "staff"
+T = TypeVar("T")
 
 
 class KioskScreen(Screen):
-    """POSTURE decides what ctrl+q and ctrl+c do here (see KioskApp.action_leave)."""
+    """POSTURE decides what ctrl+q and ctrl+c do here (see KioskApp.action_leave) and whether escape
+    goes back: a public or display screen opened from the staff hub is a staff screen there."""
 
     POSTURE = STAFF
+    BINDINGS = [Binding("escape", "back", show=False, id="back")]
+
+    def __init__(self, posture: str | None = None):
+        super().__init__()
+        if posture is not None:
+            self.POSTURE = posture
 
     def action_back(self) -> None:
-        """Close this screen, unless it is the first one (then ctrl+q is the way out)."""
-        if len(self.app.screen_stack) > 2:
+        """Close this staff screen, unless it is the first one (then ctrl+q is the way out)."""
+        if self.POSTURE == STAFF and len(self.app.screen_stack) > 2:
             self.app.pop_screen()
+
+    def attempt(self, action: Callable[[], T]) -> T | None:
+        """Run what a key asked of the store: a refusal or a store that does not answer becomes a
+        calm notice (None), never a traceback that would end the kiosk."""
+        try:
+            return action()
+        except Refused as refused:
+            self.notify(refused.text(), severity="error")
+        except STORE_ERRORS:
+            recover()
+            self.app.reachable = False
+            self.show_unavailable()
+        return None
+
+    def show_unavailable(self) -> None:
+        """Tell the person the store is not answering; the next change poll tries again."""
+        self.notify(t("store.unavailable"), severity="warning", timeout=3)
 
 
 class LiveScreen(KioskScreen):
@@ -42,10 +71,6 @@ class LiveScreen(KioskScreen):
     def load(self) -> None:
         """Query the store and update the widgets."""
         raise NotImplementedError
-
-    def show_unavailable(self) -> None:
-        """Tell the person the store is not answering; the next change poll tries again."""
-        self.notify(t("store.unavailable"), severity="warning", timeout=3)
 
 
 class SearchScreen(LiveScreen):

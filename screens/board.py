@@ -21,8 +21,8 @@ FIXED_COLUMNS = 3 + 3 + 6 + 14 + 8 + 2 * 6 + 2  # rank, movement, items, revenue
 class BoardScreen(LiveScreen):
     POSTURE = DISPLAY
 
-    def __init__(self):
-        super().__init__()
+    def __init__(self, posture: str = DISPLAY):
+        super().__init__(posture)
         self.state: BoardState | None = None
         self.page = 0
 

@@ -26,7 +26,6 @@ from screens.widgets.header import KioskHeader
 
 class DeskScreen(SearchScreen):
     BINDINGS = [
-        Binding("escape", "back", show=False, id="back"),
         Binding("f2", "check_in", t("desk.check_in"), id="check-in"),
         Binding("f3", "undo", t("desk.undo"), id="undo"),
         Binding("f4", "walk_in", t("desk.walk_in"), id="walk-in"),

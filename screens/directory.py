@@ -13,7 +13,9 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Label
 from kiosk import tokens
 from kiosk.checkin import attendee_for_scan
 from kiosk.i18n import bilingual, language, set_language, short_day, t
-from kiosk.program import Programme, RoomNow, Slot, VenueNow, load_programme, sessions_of_institutions
+from kiosk.program import (
+    Programme, RoomNow, Slot, VenueNow, assigned_people, assigned_sessions, load_programme, sessions_of_institutions,
+)
 from screens.base import PUBLIC, LiveScreen
 from screens.person_day import PersonDayScreen
 from screens.session_detail import SessionDetailScreen
@@ -24,6 +26,7 @@ VIEWS = ("directory-now", "directory-day", "directory-list", "directory-results"
 SLOT_MINUTES = 30
 SLOT_WIDTH = 14
 TICK_SECONDS = 1.0
+SEARCH_DELAY = 0.15  # seconds of quiet typing before searching
 
 
 class DirectoryScreen(LiveScreen):
@@ -36,12 +39,14 @@ class DirectoryScreen(LiveScreen):
         Binding("escape", "clear_search", show=False, id="clear"),
     ]
 
-    def __init__(self, show_assigned: bool = False):
-        super().__init__()
+    def __init__(self, show_assigned: bool = False, posture: str = PUBLIC):
+        super().__init__(posture)
         self.show_assigned = show_assigned
         self.programme: Programme | None = None
         self.boundary: datetime | None = None
-        self._room_sessions: dict[int, int] = {}  # room id -> the session its now/next row stands for
+        self._room_sessions: dict[int, int] = {}
+        self._times: list[datetime] = []  # the timetable's half hours
+        self._search_timer = None  # room id -> the session its now/next row stands for
         self._view = VIEWS[0]
 
     def compose(self) -> ComposeResult:
@@ -156,7 +161,7 @@ class DirectoryScreen(LiveScreen):
             return
         first = min(s.starts for s in slots).replace(minute=0)
         last = max(s.ends for s in slots)
-        times = []
+        times = self._times = []
         while first < last:
             times.append(first)
             first += timedelta(minutes=SLOT_MINUTES)
@@ -211,16 +216,21 @@ class DirectoryScreen(LiveScreen):
     # ---- search, badge scans and details ----------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if tokens.looks_complete(event.value):
-            return  # a badge being scanned: wait for Enter
-        self._view = "directory-results" if event.value.strip() else "directory-now"
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        if not tokens.looks_complete(event.value):  # a badge being scanned waits for Enter
+            self._search_timer = self.set_timer(SEARCH_DELAY, self._search)
+
+    def _search(self) -> None:
+        text = self.query_one("#directory-search", Input).value
+        self._view = "directory-results" if text.strip() else "directory-now"
         self.query_one(ContentSwitcher).current = self._view
-        self.render_view()
+        self.attempt(self.render_view)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if tokens.looks_complete(event.value):
-            self._show_person(event.value)
+            self.attempt(lambda: self._show_person(event.value))
             event.input.value = ""
             return
         self.query_one(f"#{self._view}", DataTable).focus()
@@ -236,7 +246,7 @@ class DirectoryScreen(LiveScreen):
         if attendee is None or attendee.badge_version != badge.version:
             self.notify(bilingual("checkin.reason.revoked"), severity="error")
             return
-        self.app.push_screen(PersonDayScreen(attendee, self.programme, self._here()))
+        self.app.push_screen(PersonDayScreen(attendee, self.programme, set(assigned_sessions(attendee))))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         key = event.row_key.value or ""
@@ -244,10 +254,29 @@ class DirectoryScreen(LiveScreen):
             self._room_sessions.get(int(key.removeprefix("room-"))) if key.startswith("room-") else None
         slot = next((s for s in self.programme.slots if s.id == session_id), None) if self.programme else None
         if slot is not None:
-            self.app.push_screen(SessionDetailScreen(slot, self.programme, self._here(), self.show_assigned))
+            self.attempt(lambda: self._show_session(slot))
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        """Enter on the timetable: the session in that room at that half hour."""
+        key = event.cell_key.row_key.value or ""
+        if not key.startswith("room-") or event.coordinate.column == 0 or self.programme is None:
+            return
+        moment = self._times[event.coordinate.column - 1]
+        room_slots = self.programme.by_room().get(int(key.removeprefix("room-")), [])
+        end = moment + timedelta(minutes=SLOT_MINUTES)
+        slot = next((s for s in room_slots if s.starts < end and s.ends > moment), None)
+        if slot is not None:
+            self.attempt(lambda: self._show_session(slot))
+
+    def _show_session(self, slot: Slot) -> None:
+        assigned = assigned_people(slot.id) if self.show_assigned else None
+        self.app.push_screen(SessionDetailScreen(slot, self.programme, self._here(), assigned))
 
     def action_clear_search(self) -> None:
+        """Escape clears the search; with nothing to clear, a staff member goes back."""
         search = self.query_one("#directory-search", Input)
+        if not search.value:
+            self.action_back()
         search.value = ""
         search.focus()
 

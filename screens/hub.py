@@ -41,9 +41,7 @@ def _schedule(user: StaffUser) -> Screen:
 def _directory(user: StaffUser) -> Screen:
     from screens.directory import DirectoryScreen
 
-    screen = DirectoryScreen(show_assigned=True)
-    screen.POSTURE = STAFF
-    return screen
+    return DirectoryScreen(show_assigned=True, posture=STAFF)
 
 
 def _sell(user: StaffUser) -> Screen:
@@ -55,9 +53,7 @@ def _sell(user: StaffUser) -> Screen:
 def _board(user: StaffUser) -> Screen:
     from screens.board import BoardScreen
 
-    screen = BoardScreen()
-    screen.POSTURE = STAFF
-    return screen
+    return BoardScreen(posture=STAFF)
 
 
 def _awards(user: StaffUser) -> Screen:

@@ -5,7 +5,6 @@ from typing import Callable
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Input, Label
 
@@ -21,8 +20,6 @@ from screens.widgets.header import KioskHeader
 class LoginScreen(KioskScreen):
     """On success the screen AFTER_LOGIN makes of the user replaces this one (the hub by default);
     None from it means this user may not go on."""
-
-    BINDINGS = [Binding("escape", "back", show=False, id="back")]
 
     def __init__(self, after_login: Callable[[StaffUser], Screen | None] = HubScreen):
         super().__init__()

@@ -7,8 +7,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from kiosk.i18n import t
-from kiosk.program import Programme, assigned_sessions
+from kiosk.i18n import short_day, t
+from kiosk.program import Programme
 from models import Attendee
 from screens.widgets.slots import slot_marks, slot_time, slot_title
 
@@ -18,9 +18,10 @@ CLOSE_AFTER_SECONDS = 30  # a public kiosk: the next person should not see this 
 class PersonDayScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,enter", "close", show=False)]
 
-    def __init__(self, attendee: Attendee, programme: Programme, here_venue: int | None):
+    def __init__(self, attendee: Attendee, programme: Programme, assigned: set[int]):
+        """ASSIGNED: the ids of the person's sessions (read by the caller, which handles a store error)."""
         super().__init__()
-        self.attendee, self.programme, self.here_venue = attendee, programme, here_venue
+        self.attendee, self.programme, self.assigned = attendee, programme, assigned
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="person-day", classes="dialog"):
@@ -32,14 +33,13 @@ class PersonDayScreen(ModalScreen[None]):
         self.set_timer(CLOSE_AFTER_SECONDS, self.action_close)
 
     def _sessions(self) -> str:
-        mine = set(assigned_sessions(self.attendee))
-        slots = [slot for slot in self.programme.slots if slot.id in mine]
+        slots = [slot for slot in self.programme.slots if slot.id in self.assigned]
         if not slots:
             return t("directory.no_assignments")
         lines = []
         for slot in slots:
             marks = slot_marks(slot)
-            lines.append(f"[b]{slot.starts:%a %d/%m} {slot_time(slot)}[/b] {marks}".rstrip())
+            lines.append(f"[b]{short_day(slot.starts.date())} {slot_time(slot)}[/b] {marks}".rstrip())
             lines.append(f"  {slot_title(slot)}")
             lines.append(f"  [dim]{slot.place.room} · {slot.place.venue}[/dim]")
         return "\n".join(lines)

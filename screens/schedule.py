@@ -18,7 +18,6 @@ from screens.widgets.header import KioskHeader
 
 class ScheduleScreen(SearchScreen):
     BINDINGS = [
-        Binding("escape", "back", show=False, id="back"),
         Binding("f2", "move", t("schedule.move"), id="move"),
         Binding("f3", "delay", t("schedule.delay"), id="delay"),
         Binding("f4", "cancel_session", t("schedule.cancel"), id="cancel"),

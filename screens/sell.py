@@ -38,7 +38,6 @@ def open_sell(user: StaffUser) -> Screen | None:
 
 class SellScreen(LiveScreen):
     BINDINGS = [
-        Binding("escape", "back", show=False, id="back"),
         Binding("f2", "products", t("sell.products"), id="products"),
         Binding("f3", "void", t("sell.void"), id="void"),
         Binding("f4", "slip", t("sell.slip"), id="slip"),

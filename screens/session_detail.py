@@ -10,22 +10,25 @@ from textual.widgets import Label, Static
 
 from kiosk.clock import zone_label
 from kiosk.i18n import long_date, pick, t
-from kiosk.program import Programme, Slot, assigned_people
+from kiosk.program import Programme, Slot
 from screens.widgets.slots import slot_marks, slot_time, slot_title
 
 
 class SessionDetailScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,enter", "close", show=False)]
 
-    def __init__(self, slot: Slot, programme: Programme, here_venue: int | None, show_assigned: bool):
+    def __init__(self, slot: Slot, programme: Programme, here_venue: int | None,
+                 assigned: list[tuple[str, str]] | None = None):
+        """ASSIGNED: (name, institution) of the people assigned, when the kiosk shows them (read by
+        the caller, which handles a store error); None shows nobody."""
         super().__init__()
-        self.slot, self.programme, self.here_venue, self.show_assigned = slot, programme, here_venue, show_assigned
+        self.slot, self.programme, self.here_venue, self.assigned = slot, programme, here_venue, assigned
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="session-detail", classes="dialog"):
             yield Label(slot_title(self.slot), classes="dialog-title")
             yield Static(self._facts(), id="session-facts")
-            if self.show_assigned:
+            if self.assigned is not None:
                 yield Static(self._assigned(), id="session-assigned")
             yield Label(t("qr.close"), classes="hint")
 
@@ -60,7 +63,7 @@ class SessionDetailScreen(ModalScreen[None]):
         return f"[b]{t('directory.way')}:[/b] {directions}" if directions else ""
 
     def _assigned(self) -> str:
-        people = assigned_people(self.slot.id)
+        people = self.assigned
         if not people:
             return t("directory.nobody_assigned")
         shown = [f"{name} · [dim]{institution}[/dim]" for name, institution in people]

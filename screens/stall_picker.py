@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Callable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList
@@ -17,8 +16,6 @@ from screens.widgets.header import KioskHeader
 
 
 class StallPickerScreen(KioskScreen):
-    BINDINGS = [Binding("escape", "back", show=False, id="back")]
-
     def __init__(self, open_stall: Callable[[Stall], Screen]):
         super().__init__()
         self.open_stall = open_stall

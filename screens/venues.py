@@ -18,12 +18,10 @@ class VenueGuideScreen(LiveScreen):
 
     BINDINGS = [
         Binding("f2", "switch_language", t("nav.language"), id="language"),
-        Binding("escape", "back", show=False, id="back"),
     ]
 
     def __init__(self, public: bool = True):
-        super().__init__()
-        self.POSTURE = PUBLIC if public else STAFF
+        super().__init__(PUBLIC if public else STAFF)
         self._venue_ids: list[int] = []
 
     def compose(self) -> ComposeResult:
@@ -56,7 +54,7 @@ class VenueGuideScreen(LiveScreen):
         return venue.name
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._show_rooms(event.option_index)
+        self.attempt(lambda: self._show_rooms(event.option_index))
 
     def _show_rooms(self, index: int | None) -> None:
         detail = self.query_one("#venues-detail", Static)
@@ -81,7 +79,3 @@ class VenueGuideScreen(LiveScreen):
         await self.recompose()
         self.reload()
         self.query_one("#venues-list", OptionList).focus()
-
-    def action_back(self) -> None:
-        if self.POSTURE == STAFF:
-            super().action_back()

@@ -124,3 +124,18 @@ async def test_the_machine_time_zone_changes_nothing(event_store, monkeypatch, m
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+async def test_enter_on_the_timetable_opens_that_session(event_store):
+    app = directory(event_store, "2018-07-05T10:00")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_text(pilot, "Literasi Digital")
+        await pilot.press("f3")
+        await wait_for_text(pilot, "Jadwal hari ini")
+        table = app.screen.query_one("#directory-day")
+        row = next(n for n in range(table.row_count) if "Prambanan" in str(table.get_row_at(n)[0]))
+        table.focus()
+        table.move_cursor(row=row, column=table.cursor_column)  # the current half hour: K1 runs
+        await pilot.press("enter")
+        text = await wait_for_text(pilot, "Kamis, 5 Juli 2018, 09:30–12:00")
+        assert "Ruang Prambanan" in text

@@ -95,3 +95,42 @@ async def test_staff_posture_quits_with_ctrl_q(sqlite_store):
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.return_code == 0
+
+
+async def test_a_failing_store_under_a_public_screen_is_a_calm_notice(sqlite_store, monkeypatch):
+    import screens.directory as directory_screen
+    from peewee import OperationalError
+
+    from screens.directory import DirectoryScreen
+
+    load_small_event()
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    app = make_app(sqlite_store, DirectoryScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        monkeypatch.setattr(directory_screen, "sessions_of_institutions", locked)
+        await pilot.press(*"literasi")  # the search asks the store on every key
+        await pilot.pause(0.2)
+        assert app.return_code is None and isinstance(app.screen, DirectoryScreen)
+        assert any("Data sementara tidak tersedia" in n.message for n in app._notifications)
+
+
+async def test_escape_leaves_a_public_screen_opened_from_the_hub(sqlite_store):
+    from models import StaffUser
+    from screens.hub import HubScreen
+
+    load_small_event()
+    app = make_app(sqlite_store, lambda: HubScreen(StaffUser.get(StaffUser.name == "admin")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for entry in ("hub.directory", "hub.board"):
+            position = list(HubScreen(StaffUser.get(StaffUser.name == "admin")).entries).index(entry)
+            await pilot.press(*["down"] * position, "enter")
+            await pilot.pause(0.2)
+            assert not isinstance(app.screen, HubScreen)
+            await pilot.press("escape")
+            await pilot.pause(0.1)
+            assert isinstance(app.screen, HubScreen), entry
+            app.screen.query_one("OptionList").highlighted = 0
