@@ -114,8 +114,13 @@ class AwardConsoleScreen(LiveScreen):
     # ---- driving the ceremony -------------------------------------------------------------
 
     def _go(self, position: int) -> None:
-        self.state = go_to(self.app.context.event, self.mode, position, self.user.name)
-        self._show_state()
+        state = self.attempt(lambda: go_to(self.app.context.event, self.mode, position, self.user.name))
+        self._show(state)
+
+    def _show(self, state: RevealState | None) -> None:
+        if state is not None:
+            self.state = state
+            self._show_state()
 
     def action_next(self) -> None:
         position = min(self.state.position + 1, len(self.steps) - 1)
@@ -126,8 +131,11 @@ class AwardConsoleScreen(LiveScreen):
 
     def _go_checked(self, position: int) -> None:
         """Winners not yet revealed to the audience are shown only after the operator says yes."""
+        if position == self.state.position:
+            return  # at an end already: nothing to write
         step = self.steps[position]
-        if self.mode == LIVE and step.kind == WINNERS and not is_revealed(self.categories[step.category]):
+        if self.mode == LIVE and step.kind == WINNERS and not self.attempt(
+                lambda: is_revealed(self.categories[step.category])):
             category = pick(self.categories[step.category].title, self.categories[step.category].title_en)
 
             def answer(yes: bool | None) -> None:
@@ -140,12 +148,12 @@ class AwardConsoleScreen(LiveScreen):
         self._go(position)
 
     def action_blackout(self) -> None:
-        self.state = set_cover(self.app.context.event, self.mode, self.user.name, blackout=not self.state.blackout)
-        self._show_state()
+        self._show(self.attempt(lambda: set_cover(self.app.context.event, self.mode, self.user.name,
+                                                  blackout=not self.state.blackout)))
 
     def action_holding(self) -> None:
-        self.state = set_cover(self.app.context.event, self.mode, self.user.name, holding=not self.state.holding)
-        self._show_state()
+        self._show(self.attempt(lambda: set_cover(self.app.context.event, self.mode, self.user.name,
+                                                  holding=not self.state.holding)))
 
     def action_jump(self) -> None:
         def chosen(index: int | None) -> None:

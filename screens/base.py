@@ -68,6 +68,16 @@ class LiveScreen(KioskScreen):
             self.app.reachable = False
             self.show_unavailable()
 
+    def change(self, action: Callable[[], object], done: str) -> None:
+        """A change a person asked for: on success say DONE and show the store anew."""
+        def run() -> bool:
+            action()
+            return True
+
+        if self.attempt(run):
+            self.notify(done)
+            self.reload()
+
     def load(self) -> None:
         """Query the store and update the widgets."""
         raise NotImplementedError

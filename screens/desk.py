@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 from kiosk.attendees import find_by_code, payload_for, register_walk_in, reissue_badge, search
 from kiosk.badges import write_badges
 from kiosk.checkin import (
-    ALREADY, WELCOME, CheckinError, arrivals, check_in_by_hand, checkins_of, live_checkin, lists_of, open_list,
+    ALREADY, WELCOME, arrivals, check_in_by_hand, checkins_of, live_checkin, lists_of, open_list,
     undo,
 )
 from kiosk.i18n import number, pick, t
@@ -155,7 +155,7 @@ class DeskScreen(SearchScreen):
 
         def done(reason: str | None) -> None:
             if reason:
-                self._check_in(attendee, reason)
+                self.attempt(lambda: self._check_in(attendee, reason))
 
         self.app.push_screen(ReasonDialog(t("desk.check_in_title", name=attendee.name)), done)
 
@@ -180,8 +180,8 @@ class DeskScreen(SearchScreen):
 
         def done(reason: str | None) -> None:
             if reason:
-                self._guarded(lambda: undo(checkin, self.user.name, reason, self.app.context.clock.now()),
-                              t("desk.undone_ok", name=attendee.name))
+                self.change(lambda: undo(checkin, self.user.name, reason, self.app.context.clock.now()),
+                            t("desk.undone_ok", name=attendee.name))
 
         self.app.push_screen(ReasonDialog(t("desk.undo_title", name=attendee.name)), done)
 
@@ -192,20 +192,22 @@ class DeskScreen(SearchScreen):
 
         def done(reason: str | None) -> None:
             if reason:
-                self._print_and_show(reissue_badge(attendee, self.user.name, reason))
+                self.attempt(lambda: self._print_and_show(reissue_badge(attendee, self.user.name, reason)))
 
         self.app.push_screen(ReasonDialog(t("desk.reissue_title", name=attendee.name)), done)
 
     def action_walk_in(self) -> None:
         def done(walk_in: WalkIn | None) -> None:
-            if walk_in is None:
-                return
-            attendee = register_walk_in(self.app.context.event, walk_in.name, walk_in.institution,
-                                        walk_in.category, walk_in.language, self.user.name)
-            self.query_one("#desk-search", Input).value = attendee.code
-            self._print_and_show(find_by_code(self.app.context.event, attendee.code))
+            if walk_in is not None:
+                self.attempt(lambda: self._register(walk_in))
 
         self.app.push_screen(WalkInDialog(self.app.context.event), done)
+
+    def _register(self, walk_in: WalkIn) -> None:
+        attendee = register_walk_in(self.app.context.event, walk_in.name, walk_in.institution,
+                                    walk_in.category, walk_in.language, self.user.name)
+        self.query_one("#desk-search", Input).value = attendee.code
+        self._print_and_show(find_by_code(self.app.context.event, attendee.code))
 
     def _print_and_show(self, attendee: Attendee) -> None:
         """Write the person's badge files, say where, and show the QR code on screen."""
@@ -219,20 +221,11 @@ class DeskScreen(SearchScreen):
     def action_show_qr(self) -> None:
         attendee = self._need_person()
         if attendee is not None:
-            self._show_qr(attendee)
+            self.attempt(lambda: self._show_qr(attendee))
 
     def _show_qr(self, attendee: Attendee) -> None:
         payload = payload_for(self.app.context.event, attendee)
         self.app.push_screen(BadgeQrScreen(attendee.name, attendee.code, attendee.badge_version, payload))
-
-    def _guarded(self, action, success: str) -> None:
-        try:
-            action()
-        except CheckinError as error:
-            self.notify(error.text(), severity="error")
-            return
-        self.notify(success)
-        self.reload()
 
     # ---- lists and figures -----------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Input, Label
 
 from kiosk.i18n import pick, t
-from kiosk.schedule import ScheduleError, cancel, delay, move, restore, rooms_of_event, sessions_matching
+from kiosk.schedule import cancel, delay, move, restore, rooms_of_event, sessions_matching
 from models import Session, StaffUser
 from screens.base import SearchScreen
 from screens.widgets.dialogs import PickDialog, ReasonDialog
@@ -83,15 +83,6 @@ class ScheduleScreen(SearchScreen):
             return None
         return self._rows[table.cursor_row]
 
-    def _change(self, action, done_key: str, session: Session) -> None:
-        try:
-            action()
-        except ScheduleError as error:
-            self.notify(error.text(), severity="error")
-            return
-        self.notify(t(done_key, code=session.code))
-        self.reload()
-
     def action_move(self) -> None:
         session = self.selected()
         if session is None:
@@ -101,7 +92,8 @@ class ScheduleScreen(SearchScreen):
 
         def done(index: int | None) -> None:
             if index is not None:
-                self._change(lambda: move(session, rooms[index], self.user.name), "schedule.moved", session)
+                self.change(lambda: move(session, rooms[index], self.user.name),
+                            t("schedule.moved", code=session.code))
 
         choices = [f"{room.name} · {room.venue.name}" for room in rooms]
         self.app.push_screen(PickDialog(t("schedule.move_title", code=session.code), choices), done)
@@ -113,7 +105,8 @@ class ScheduleScreen(SearchScreen):
 
         def done(minutes: str | None) -> None:
             if minutes:
-                self._change(lambda: delay(session, int(minutes), self.user.name), "schedule.delayed", session)
+                self.change(lambda: delay(session, int(minutes), self.user.name),
+                            t("schedule.delayed", code=session.code))
 
         self.app.push_screen(ReasonDialog(t("schedule.delay_title", code=session.code), t("schedule.minutes"),
                                           restrict=r"[0-9]{0,4}"), done)
@@ -125,11 +118,12 @@ class ScheduleScreen(SearchScreen):
 
         def done(reason: str | None) -> None:
             if reason:
-                self._change(lambda: cancel(session, self.user.name, reason), "schedule.cancelled", session)
+                self.change(lambda: cancel(session, self.user.name, reason),
+                            t("schedule.cancelled", code=session.code))
 
         self.app.push_screen(ReasonDialog(t("schedule.cancel_title", code=session.code)), done)
 
     def action_restore(self) -> None:
         session = self.selected()
         if session is not None:
-            self._change(lambda: restore(session, self.user.name), "schedule.restored", session)
+            self.change(lambda: restore(session, self.user.name), t("schedule.restored", code=session.code))

@@ -121,7 +121,7 @@ class SellScreen(LiveScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self._sell(new_request_id(), oversell=False)
+        self.attempt(lambda: self._sell(new_request_id(), oversell=False))
 
     def _sell(self, request_id: str, oversell: bool) -> None:
         code = self.query_one("#sell-code", Input).value
@@ -145,7 +145,7 @@ class SellScreen(LiveScreen):
     def _ask_to_oversell(self, short: OutOfStock, request_id: str) -> None:
         def answer(yes: bool | None) -> None:
             if yes:
-                self._sell(request_id, oversell=True)
+                self.attempt(lambda: self._sell(request_id, oversell=True))
 
         self.app.push_screen(ConfirmDialog(short.text(), t("sell.oversell")), answer)
 
@@ -181,15 +181,9 @@ class SellScreen(LiveScreen):
         sale = self._sales[table.cursor_row]
 
         def done(reason: str | None) -> None:
-            if not reason:
-                return
-            try:
-                void_sale(sale, self.user.name, reason, self.app.context.clock.now())
-            except SaleError as refused:
-                self.notify(refused.text(), severity="error")
-                return
-            self.notify(t("sell.voided", product=sale.product.name, total=money(sale.total)))
-            self.reload()
+            if reason:
+                self.change(lambda: void_sale(sale, self.user.name, reason, self.app.context.clock.now()),
+                            t("sell.voided", product=sale.product.name, total=money(sale.total)))
 
         self.app.push_screen(ReasonDialog(t("sell.void_title", product=sale.product.name,
                                             total=money(sale.total))), done)
