@@ -62,9 +62,8 @@ class KioskApp(App, inherit_bindings=False):
             changed, self.reachable = False, False
         finally:
             self._polling = False
-        if changed:  # screens further down reload when they are shown again
-            stack = self.screen_stack
-            for screen in stack[stack.index(self.base_screen()):]:
+        if changed:
+            for screen in self.screen_stack:
                 screen.post_message(StoreChanged())
 
     def base_screen(self) -> Screen:
@@ -85,7 +84,8 @@ class KioskApp(App, inherit_bindings=False):
         below = self.screen_stack[self.screen_stack.index(guarded) - 1]
         if below is self.screen_stack[0]:
             self.exit()
-        else:
+            return
+        while guarded in self.screen_stack:  # with any dialog still open above it
             self.pop_screen()
 
     def on_unmount(self) -> None:

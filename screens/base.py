@@ -53,14 +53,23 @@ class KioskScreen(Screen):
 class LiveScreen(KioskScreen):
     """Re-reads the store when it changes and when shown again; a failure is shown calmly, not raised."""
 
+    _stale = True  # the store changed since this screen last read it
+
     def on_screen_resume(self) -> None:
-        """Shown for the first time, or again after the screen above it closed."""
-        self.reload()
+        """Shown for the first time, or again after the screen above it closed: read the store
+        only if it changed meanwhile."""
+        if self._stale:
+            self.reload()
 
     def on_store_changed(self, message: StoreChanged) -> None:
-        self.reload()
+        """Read now if on view; a screen underneath only notes it, and reads when shown again."""
+        if self.is_current:
+            self.reload()
+        else:
+            self._stale = True
 
     def reload(self) -> None:
+        self._stale = False
         try:
             self.load()
         except STORE_ERRORS:

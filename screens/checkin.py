@@ -172,7 +172,6 @@ class CheckinScreen(LiveScreen):
     def show_idle(self) -> None:
         self._idle_timer = None
         self._set_panel("idle", t("checkin.scan", "id"), t("checkin.scan", "en"), "")
-        self.reload()
 
     def _set_panel(self, state: str, big: str, title: str, body: str) -> None:
         panel = self.query_one("#checkin-panel")

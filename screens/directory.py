@@ -69,8 +69,10 @@ class DirectoryScreen(LiveScreen):
 
     def load(self) -> None:
         context = self.app.context
-        self.programme = load_programme(context.event, context.clock.zone)
-        self.render_view()
+        programme = load_programme(context.event, context.clock.zone)
+        if programme != self.programme:  # a check-in or a sale elsewhere leaves the screen as it is
+            self.programme = programme
+            self.render_view()
 
     def _tick(self) -> None:
         """Re-render from memory when the clock crosses a start, an end or midnight."""
@@ -96,7 +98,7 @@ class DirectoryScreen(LiveScreen):
             return
         now = self._now()
         self.boundary = self.programme.next_boundary(now)
-        self.query_one("#directory-title", Label).update(self._title(now))
+        self.query_one("#directory-title", Label).update(self._title())
         {
             "directory-now": self._fill_now,
             "directory-day": self._fill_day,
@@ -104,10 +106,10 @@ class DirectoryScreen(LiveScreen):
             "directory-results": self._fill_results,
         }[self._view](now)
 
-    def _title(self, now: datetime) -> str:
+    def _title(self) -> str:
         key = {"directory-now": "directory.now_next", "directory-day": "directory.timetable",
                "directory-list": "directory.list", "directory-results": "directory.results"}[self._view]
-        return f"{t(key)} · {now:%H:%M}"
+        return t(key)
 
     def _table(self, selector: str, columns: list[tuple[str, int | None]]) -> DataTable:
         table = self.query_one(selector, DataTable)

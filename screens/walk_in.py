@@ -56,6 +56,7 @@ class WalkInDialog(ModalScreen[WalkIn | None]):
         matches.clear_options()
         matches.add_options([Option(i.name) for i in self._matches])
         matches.highlighted = 0 if self._matches else None
+        matches.display = bool(self._matches)  # no room taken at 80x24 while there is nothing to pick
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._choose(event.option_index)
