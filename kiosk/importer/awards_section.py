@@ -11,6 +11,7 @@ from kiosk.importer.toml_check import TomlChecker
 
 AWARDS = "awards.toml"
 NOMINEE_KINDS = ("institution", "attendee", "text")
+MULTI_LINE = ("categories.description",)
 NOMINEE_EXAMPLE = '[{ institution = "KAB-GUNUNGKIDUL" }, { attendee = "P0001" }, { text = "Video: …" }]'
 
 
@@ -42,7 +43,7 @@ def read_awards(folder: Path, institution_codes: set[str] | None, attendee_codes
     A code set is None when its file is unusable (that problem is reported already)."""
     if not (folder / AWARDS).exists():
         return []
-    loaded = read_toml(folder / AWARDS, problems)
+    loaded = read_toml(folder / AWARDS, problems, lines=MULTI_LINE)
     if loaded is None:
         return None
     check = TomlChecker(*loaded, problems, file=AWARDS)

@@ -26,13 +26,12 @@ def code_problem(value: str, pattern: re.Pattern, longest: int) -> str | None:
 
 
 def name_problem(value: str, what: str = "name", required: bool = True) -> str | None:
-    """A name or another short text: present (when REQUIRED), not too long, no control characters."""
+    """A name or another short text: present (when REQUIRED) and not too long. (Control characters
+    are refused for every text as the files are read: kiosk.importer.sources.)"""
     if not value:
         return f"missing {what}" if required else None
     if len(value) > MAX_NAME:
         return f"{what} is {len(value)} characters; at most {MAX_NAME}"
-    if any(ord(char) < 32 for char in value):
-        return f"{what} contains control characters"
     return None
 
 

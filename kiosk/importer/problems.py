@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kiosk.text import inert
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -12,8 +14,9 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
+        """One line that is safe to print: a reason may quote a value that holds control characters."""
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.column}: {self.reason}" if self.column else f"{where}: {self.reason}"
+        return inert(f"{where}: {self.column}: {self.reason}" if self.column else f"{where}: {self.reason}")
 
 
 @dataclass

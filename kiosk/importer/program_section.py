@@ -87,7 +87,8 @@ def read_sessions(folder: Path, room_codes: set[str], zone_name: str,
     except ClockError:
         return None
     rows = read_csv(folder / SESSIONS, ("code", "title", "kind", "room", "start", "end"),
-                    ("title_en", "speakers", "language", "capacity", "description"), problems)
+                    ("title_en", "speakers", "language", "capacity", "description"), problems,
+                    lines=("description",))
     if rows is None:
         return None
     sessions, codes = [], set()

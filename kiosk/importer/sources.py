@@ -1,4 +1,8 @@
-"""Reading the files of an event folder: strict UTF-8, size limits, CSV rows and TOML with line numbers."""
+"""Reading the files of an event folder: strict UTF-8, size limits, CSV rows and TOML with line numbers.
+
+Every text a file holds, CSV cell or TOML string, is refused here when it has a control character
+(kiosk.text.control_problem), so no section can forget one; only the columns or keys a reader names
+as multi-line may keep line breaks."""
 from __future__ import annotations
 
 import csv
@@ -9,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.importer.problems import Problems
+from kiosk.text import NEWLINE, control_problem
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_BAD_ENCODING_LINES = 20
@@ -64,26 +69,37 @@ def _report_bad_lines(name: str, data: bytes, problems: Problems) -> None:
 
 
 def read_csv(
-    path: Path, required: tuple[str, ...], optional: tuple[str, ...], problems: Problems
+    path: Path, required: tuple[str, ...], optional: tuple[str, ...], problems: Problems,
+    lines: tuple[str, ...] = (),
 ) -> list[Row] | None:
-    """Rows of a CSV file with a header row; None when the file or its header is unusable."""
+    """Rows of a CSV file with a header row; None when the file or its header is unusable.
+    The cells of the LINES columns (multi-line descriptions) may hold line breaks."""
     text = read_text(path, problems)
     if text is None:
         return None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        header = [cell.strip().lower() for cell in next(reader)]
+        titles = next(reader)
     except StopIteration:
         problems.add(path.name, 1, "", "file is empty; it needs a header row")
         return None
+    _report_bad_titles(path.name, titles, problems)
+    header = [title.strip().lower() for title in titles]
     missing = [column for column in required if column not in header]
     if missing:
         problems.add(path.name, 1, ", ".join(missing), "missing column in the header row")
         return None
-    return _rows(path.name, reader, header, problems)
+    return _rows(path.name, reader, header, lines, problems)
 
 
-def _rows(name: str, reader, header: list[str], problems: Problems) -> list[Row]:
+def _report_bad_titles(name: str, titles: list[str], problems: Problems) -> None:
+    for number, title in enumerate(titles, start=1):
+        reason = control_problem(title)
+        if reason:
+            problems.add(name, 1, "", f"column {number} of the header row {reason}")
+
+
+def _rows(name: str, reader, header: list[str], lines: tuple[str, ...], problems: Problems) -> list[Row]:
     rows: list[Row] = []
     first_line = 2
     try:
@@ -91,23 +107,72 @@ def _rows(name: str, reader, header: list[str], problems: Problems) -> list[Row]
             if any(cell.strip() for cell in record):
                 if len(record) > len(header):
                     problems.add(name, first_line, "", f"{len(record)} cells but the header has {len(header)}")
-                rows.append(Row(first_line, dict(zip(header, record))))
+                cells = _cells(header, record, lines)
+                _report_control_characters(name, first_line, cells, lines, problems)
+                rows.append(Row(first_line, cells))
             first_line = reader.line_num + 1
     except csv.Error as exc:
         problems.add(name, reader.line_num, "", f"not valid CSV: {exc}")
     return rows
 
 
-def read_toml(path: Path, problems: Problems) -> tuple[dict, "TomlLines"] | None:
+def _cells(header: list[str], record: list[str], lines: tuple[str, ...]) -> dict[str, str]:
+    """RECORD by column name; in a LINES column a line break is "\n" even where the file has "\r\n"."""
+    return {column: cell.replace("\r\n", NEWLINE) if column in lines else cell
+            for column, cell in zip(header, record)}
+
+
+def _report_control_characters(name: str, line: int, cells: dict[str, str], lines: tuple[str, ...],
+                               problems: Problems) -> None:
+    for column, cell in cells.items():
+        reason = control_problem(cell, lines=column in lines)
+        if reason:
+            problems.add(name, line, column, reason)
+
+
+def read_toml(path: Path, problems: Problems, lines: tuple[str, ...] = ()) -> tuple[dict, "TomlLines"] | None:
+    """The file's tables and line numbers, or None when it is unreadable or not TOML. The strings
+    under the LINES columns (such as "categories.description") may hold line breaks."""
     text = read_text(path, problems)
     if text is None:
         return None
     try:
-        return tomllib.loads(text), TomlLines(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         problems.add(path.name, int(match.group(1)) if match else 0, "", f"not valid TOML: {exc}")
         return None
+    key_lines = TomlLines(text)
+    _report_toml_control_characters(path.name, data, key_lines, lines, problems)
+    return data, key_lines
+
+
+def _report_toml_control_characters(name: str, data: dict, key_lines: "TomlLines", lines: tuple[str, ...],
+                                    problems: Problems) -> None:
+    for where, value in toml_strings(data):
+        column = toml_column(where)
+        reason = control_problem(value, lines=column in lines)
+        if reason:
+            problems.add(name, key_lines.line(*where), column, reason)
+
+
+def toml_strings(data: dict) -> list[tuple[tuple, str]]:
+    """Every string value in DATA (however deep in tables and arrays), with its path."""
+    found, pending = [], [((), data)]
+    while pending:
+        where, value = pending.pop()
+        if isinstance(value, str):
+            found.append((where, value))
+        elif isinstance(value, dict):
+            pending.extend((where + (key,), item) for key, item in value.items())
+        elif isinstance(value, list):
+            pending.extend((where + (index,), item) for index, item in enumerate(value))
+    return found
+
+
+def toml_column(path: tuple) -> str:
+    """The column a problem at PATH is reported under: its keys, without array positions."""
+    return ".".join(part for part in path if isinstance(part, str))
 
 
 HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
@@ -124,7 +189,8 @@ class TomlLines:
         self._lines: dict[tuple, int] = {}
         self._counts: dict[tuple, int] = {}
         table: tuple = ()
-        for number, line in enumerate(text.splitlines(), start=1):
+        # TOML lines end at "\n" only: splitlines() would also end one at a U+2028 or U+0085 in a string.
+        for number, line in enumerate(text.split(NEWLINE), start=1):
             header = HEADER.match(line)
             if header:
                 table = self._open(header.group(1) == "[[", header.group(2).split("."), number)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.importer.problems import Problems
-from kiosk.importer.sources import TomlLines, read_toml
+from kiosk.importer.sources import TomlLines, read_toml, toml_column
 
 FILE = "event.toml"
 
@@ -22,8 +22,7 @@ class TomlChecker:
 
     def report(self, path: tuple, reason: str | None) -> bool:
         if reason:
-            column = ".".join(str(part) for part in path if isinstance(part, str))
-            self.problems.add(self.file, self.lines.line(*path), column, reason)
+            self.problems.add(self.file, self.lines.line(*path), toml_column(path), reason)
         return bool(reason)
 
     def text(self, table: dict, path: tuple, key: str, required: bool = False) -> str:
