@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 
 LANGUAGES = ("id", "en")
 ROLES = ("desk", "seller", "awards", "admin")
+PRIVATE_UMASK = 0o007  # what the program makes is for its owner and group (kiosks may share a group)
 
 
 def common_options(suppress: bool) -> argparse.ArgumentParser:
@@ -144,10 +145,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     user = commands.add_parser("user", parents=[common], help="staff accounts")
     user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    add = user_commands.add_parser("add", parents=[common], help="add a staff user, or reset their role and PIN")
+    add = user_commands.add_parser(
+        "add", parents=[common], help="add a staff user, or reset their role and PIN",
+        description="Add a staff user, or reset their role and PIN. Once the store has an admin, an admin's "
+                    "name and PIN are asked first (the very first admin is made without). PINs are 6 to 12 "
+                    "digits for the admin and awards roles, 4 to 12 for the others.")
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=ROLES)
-    add.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input, not a prompt")
+    add.add_argument("--pin-stdin", action="store_true",
+                     help="read from standard input instead of prompts, one a line: the admin's name, the "
+                          "admin's PIN (both only once the store has an admin), then the new PIN")
     add.add_argument("--stall", metavar="CODE", help="a seller's own stall")
     add.set_defaults(run="user_add")
     listing = user_commands.add_parser("list", parents=[common], help="list staff users")
@@ -164,6 +171,14 @@ def skip_unused_drivers(args) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    umask = os.umask(PRIVATE_UMASK)
+    try:
+        return run_command(argv)
+    finally:
+        os.umask(umask)  # for callers in the same process, such as tests
+
+
+def run_command(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     skip_unused_drivers(args)
     from kiosk import commands, i18n

@@ -1,21 +1,37 @@
-"""Staff accounts: PIN hashing, adding users, login with lock-out, all audited."""
+"""Staff accounts: PIN rules and hashing, who may change accounts, logins with lock-out, all audited.
+
+Every login attempt is counted before its PIN is checked, in one short write transaction that also
+reads the lock-out: per name (unknown names too) and per terminal, the counted rows locked
+FOR UPDATE on PostgreSQL (SQLite's write transactions begin IMMEDIATE). So parallel attempts cannot
+all slip under the limit. The PIN is checked (scrypt, slow on purpose) outside that transaction, and
+a right one clears the counts in another. The admin exit of public screens is counted the same way,
+per terminal. Lock-outs run on real time, never the event clock.
+"""
 from __future__ import annotations
 
 import hashlib
 import hmac
+import operator
 import secrets
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache, reduce
 
 from kiosk.audit import record
 from kiosk.clock import utc_now
-from kiosk.store import write
-from models import ROLES, StaffUser
+from kiosk.store import is_postgres, write
+from models import ROLES, LoginAttempt, StaffUser
 
 MAX_FAILED_LOGINS = 5
 LOCK_SECONDS = 60
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 PIN_MIN, PIN_MAX = 4, 12
+STRONG_PIN_MIN = 6
+STRONG_PIN_ROLES = ("admin", "awards")
+KEY_MAX = 255  # the length of LoginAttempt.key
+
+Scope = tuple[str, str]  # ("name" | "terminal" | "exit", the name or the terminal)
 
 
 class StaffError(ValueError):
@@ -26,6 +42,9 @@ class StaffError(ValueError):
 class LoginRefused(Exception):
     reason: str  # "wrong" or "locked"
     seconds_left: int = 0
+
+
+# --- PINs -------------------------------------------------------------------------------------
 
 
 def hash_pin(pin: str) -> str:
@@ -48,19 +67,28 @@ def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=32)
 
 
-def check_pin_format(pin: str) -> None:
-    if not (pin.isdigit() and PIN_MIN <= len(pin) <= PIN_MAX):
-        raise StaffError(f"A PIN is {PIN_MIN} to {PIN_MAX} digits.")
+def shortest_pin(role: str) -> int:
+    return STRONG_PIN_MIN if role in STRONG_PIN_ROLES else PIN_MIN
+
+
+def check_pin_format(pin: str, role: str) -> None:
+    shortest = shortest_pin(role)
+    if not (pin.isdigit() and shortest <= len(pin) <= PIN_MAX):
+        raise StaffError(f"A PIN for the {role} role is {shortest} to {PIN_MAX} digits.")
+
+
+# --- accounts ---------------------------------------------------------------------------------
 
 
 def add_user(name: str, role: str, pin: str, actor: str = "cli", stall=None) -> StaffUser:
-    """Create a staff user, or reset the role and PIN of an existing one; a seller needs a STALL."""
+    """Create a staff user, or reset the role and PIN of an existing one; a seller needs a STALL.
+    Whoever calls this has decided ACTOR may (see authorise_admin)."""
     name = name.strip()
     if not name:
         raise StaffError("A staff user needs a name.")
     if role not in ROLES:
         raise StaffError(f"'{role}' is not a role: use one of {', '.join(ROLES)}.")
-    check_pin_format(pin)
+    check_pin_format(pin, role)
     if role == "seller" and stall is None:
         raise StaffError("A seller needs a stall: add --stall CODE.")
     pin_hash = hash_pin(pin)
@@ -70,61 +98,146 @@ def add_user(name: str, role: str, pin: str, actor: str = "cli", stall=None) -> 
             user = StaffUser.create(name=name, role=role, pin_hash=pin_hash, stall=stall)
             record(actor, "user.add", name, f"role={role}")
         else:
-            user.role, user.pin_hash, user.failed_attempts, user.locked_until = role, pin_hash, 0, None
-            user.stall = stall
+            user.role, user.pin_hash, user.stall = role, pin_hash, stall
             user.save()
+            _clear([("name", name)])
             record(actor, "user.reset", name, f"role={role}")
     return user
 
 
+def admin_exists() -> bool:
+    """Once there is an active admin, accounts are changed only with an admin's name and PIN."""
+    return StaffUser.select().where((StaffUser.role == "admin") & (StaffUser.active == 1)).exists()
+
+
+def authorise_admin(name: str, pin: str, terminal: str) -> StaffUser:
+    """The admin with this name and PIN (a login, counted and audited like any), or StaffError."""
+    try:
+        user = login(name, pin, terminal)
+    except LoginRefused as refused:
+        if refused.reason == "locked":
+            raise StaffError(f"Too many wrong PINs: try again in {refused.seconds_left} s; "
+                             "nothing was changed.") from None
+        raise StaffError("Wrong admin name or PIN; nothing was changed.") from None
+    if user.role != "admin":
+        raise StaffError(f"{user.name} is not an admin ({user.role}); nothing was changed.")
+    return user
+
+
+# --- logins and the admin exit ----------------------------------------------------------------
+
+
 def login(name: str, pin: str, terminal: str = "", now: datetime | None = None) -> StaffUser:
-    """The user, or LoginRefused. Five wrong PINs in a row lock the name for a minute."""
+    """The user, or LoginRefused. Five attempts without a right PIN lock the name, and the terminal,
+    for a minute; a name that does not exist counts like one that does."""
     now = now or utc_now()
-    user = StaffUser.get_or_none((StaffUser.name == name.strip()) & (StaffUser.active == 1))
-    if user is None:
-        _audit_failure(name, terminal, "unknown user")
-        raise LoginRefused("wrong")
-    if user.locked_until and user.locked_until > now:
-        _audit_failure(name, terminal, "locked")
-        raise LoginRefused("locked", _seconds_until(user.locked_until, now))
-    if not verify_pin(pin, user.pin_hash):
-        _count_failure(user, terminal, now)
+    name = name.strip()
+    scopes = [("name", name), ("terminal", terminal)]
+    locks = _count_attempt(scopes, now, lambda: _audit_login_failure(name, terminal, "locked"))
+    user = StaffUser.get_or_none((StaffUser.name == name) & (StaffUser.active == 1))
+    if not _pin_matches(user, pin):
+        with write():
+            why = "unknown user" if user is None else "wrong PIN"
+            _audit_login_failure(name, terminal, why + (", locked" if locks else ""))
+        raise LoginRefused("locked", LOCK_SECONDS) if locks else LoginRefused("wrong")
     with write():
-        StaffUser.update(failed_attempts=0, locked_until=None).where(StaffUser.id == user.id).execute()
+        _clear(scopes)
         record(user.name, "login", user.name, terminal)
     return user
 
 
-def _count_failure(user: StaffUser, terminal: str, now: datetime) -> None:
+def verify_admin(pin: str, terminal: str = "", now: datetime | None = None) -> StaffUser | None:
+    """An active admin whose PIN this is, for the exit of public and display screens; None for a wrong
+    PIN. Five attempts without a right PIN lock this terminal's exit for a minute: LoginRefused."""
+    now = now or utc_now()
+    scopes = [("exit", terminal)]
+    locks = _count_attempt(scopes, now, lambda: _audit_exit_failure(terminal, "locked"))
+    admins = StaffUser.select().where((StaffUser.role == "admin") & (StaffUser.active == 1))
+    admin = next((admin for admin in admins if verify_pin(pin, admin.pin_hash)), None)
+    if admin is None:
+        with write():
+            _audit_exit_failure(terminal, "wrong PIN" + (", locked" if locks else ""))
+        if locks:
+            raise LoginRefused("locked", LOCK_SECONDS)
+        return None
     with write():
-        user = StaffUser.get_by_id(user.id)
-        user.failed_attempts += 1
-        locked = user.failed_attempts >= MAX_FAILED_LOGINS
-        if locked:
-            user.failed_attempts, user.locked_until = 0, now + timedelta(seconds=LOCK_SECONDS)
-        user.save()
-        record(user.name, "login.failed", user.name, f"{terminal} wrong PIN" + (", locked" if locked else ""))
-    if locked:
-        raise LoginRefused("locked", LOCK_SECONDS)
-    raise LoginRefused("wrong")
+        _clear(scopes)
+        record(admin.name, "exit", "", terminal)
+    return admin
 
 
-def _audit_failure(name: str, terminal: str, why: str) -> None:
+def _pin_matches(user: StaffUser | None, pin: str) -> bool:
+    if user is None:
+        verify_pin(pin, _unknown_user_hash())  # as slow as a real check: a name's existence does not show
+        return False
+    return verify_pin(pin, user.pin_hash)
+
+
+@cache
+def _unknown_user_hash() -> str:
+    return hash_pin(secrets.token_hex(8))
+
+
+def _audit_login_failure(name: str, terminal: str, why: str) -> None:
+    record(name[:64], "login.failed", name[:64], f"{terminal} {why}".strip())
+
+
+def _audit_exit_failure(terminal: str, why: str) -> None:
+    record("", "exit.failed", "", f"{terminal} {why}".strip())
+
+
+# --- counting attempts ------------------------------------------------------------------------
+
+
+def _count_attempt(scopes: list[Scope], now: datetime, audit_locked: Callable[[], None]) -> bool:
+    """Count one attempt in every scope, in one write transaction; True when it reaches the limit (its
+    refusal then says locked). When a scope is locked nothing is counted: AUDIT_LOCKED is called in
+    the same transaction and LoginRefused("locked") raised."""
     with write():
-        record(name[:64], "login.failed", name[:64], f"{terminal} {why}".strip())
+        counters = _lock_counters(scopes)
+        seconds_left = max((_seconds_until(c.locked_until, now) for c in counters if _is_locked(c, now)),
+                           default=0)
+        if seconds_left:
+            audit_locked()
+            reached = False
+        else:
+            reached = any([_count_one(counter, now) for counter in counters])  # a list: count every one
+    if seconds_left:
+        raise LoginRefused("locked", seconds_left)
+    return reached
+
+
+def _lock_counters(scopes: list[Scope]) -> list[LoginAttempt]:
+    """The scopes' counters, made if missing and locked until the transaction ends, in one order
+    (scope, key) so that two attempts sharing a terminal or a name never wait on each other in a ring."""
+    keys = sorted({(scope, key[:KEY_MAX]) for scope, key in scopes})
+    LoginAttempt.insert_many([{"scope": scope, "key": key} for scope, key in keys]).on_conflict_ignore().execute()
+    query = LoginAttempt.select().where(_matching(keys)).order_by(LoginAttempt.scope, LoginAttempt.key)
+    return list(query.for_update() if is_postgres() else query)
+
+
+def _count_one(counter: LoginAttempt, now: datetime) -> bool:
+    if counter.locked_until is not None:  # a lock that ran out: start again
+        counter.attempts, counter.locked_until = 0, None
+    counter.attempts += 1
+    if counter.attempts >= MAX_FAILED_LOGINS:
+        counter.locked_until = now + timedelta(seconds=LOCK_SECONDS)
+    counter.save()
+    return counter.locked_until is not None
+
+
+def _clear(scopes: Iterable[Scope]) -> None:
+    keys = [(scope, key[:KEY_MAX]) for scope, key in scopes]
+    LoginAttempt.update(attempts=0, locked_until=None).where(_matching(keys)).execute()
+
+
+def _matching(keys: Iterable[Scope]):
+    return reduce(operator.or_, ((LoginAttempt.scope == scope) & (LoginAttempt.key == key) for scope, key in keys))
+
+
+def _is_locked(counter: LoginAttempt, now: datetime) -> bool:
+    return counter.locked_until is not None and counter.locked_until > now
 
 
 def _seconds_until(moment: datetime, now: datetime) -> int:
     return max(1, int((moment - now).total_seconds() + 0.999))
-
-
-def verify_admin(pin: str, terminal: str = "") -> StaffUser | None:
-    """An active admin whose PIN this is, for the exit of public and display screens."""
-    for admin in StaffUser.select().where((StaffUser.role == "admin") & (StaffUser.active == 1)):
-        if verify_pin(pin, admin.pin_hash):
-            with write():
-                record(admin.name, "exit", "", terminal)
-            return admin
-    with write():
-        record("", "exit.failed", "", terminal)
-    return None

@@ -14,6 +14,7 @@ from platformdirs import user_data_dir
 from playhouse.db_url import parse as parse_db_url
 
 import models.migrations
+from kiosk.files import OPEN_TO_OTHERS, PRIVATE_FILE_MODE, make_private_folder
 from models import database
 
 NOTIFY_CHANNEL = "kiosk_changes"
@@ -28,6 +29,13 @@ HISTORY_TABLE = "schema_migration"  # playhouse.migrations' default name
 MIGRATION_NAMES = sorted(path.stem for path in MIGRATIONS_DIR.glob("[0-9]*.py"))
 SCHEMA_VERSION = int(MIGRATION_NAMES[-1].split("_")[0])
 POSTGRES_SCHEMES = ("postgres", "postgresql")
+# A connection that cannot hang forever: a bounded connect, TCP keepalives (a dead peer is noticed
+# in about 11 s), and no statement longer than 5 s.
+POSTGRES_CONNECTION = {
+    "connect_timeout": 3, "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3,
+}
+POSTGRES_OPTIONS = "-c statement_timeout=5000"
+SQLITE_SIDE_FILES = ("-wal", "-shm")
 
 
 STORE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError, sqlite3.DatabaseError)
@@ -73,18 +81,45 @@ def make_database(url: str) -> peewee.Database:
 
 def _make_sqlite(url: str) -> peewee.SqliteDatabase:
     path = parse_db_url(url)["database"]
-    if path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    if path not in ("", ":memory:"):
+        _create_private_store_file(Path(path), url)
     return peewee.SqliteDatabase(
         path, pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS, lock_type="IMMEDIATE"
     )
+
+
+def _create_private_store_file(path: Path, url: str) -> None:
+    """A store file (and folder) the program makes is 0660 (0770): SQLite gives its -wal and -shm
+    files the store file's mode."""
+    try:
+        make_private_folder(path.parent)
+        handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        return
+    except OSError as error:
+        raise StoreError(f"The store file for {url} cannot be created: {error.strerror or error}.") from error
+    try:
+        os.fchmod(handle, PRIVATE_FILE_MODE)  # the umask may have cut the group's bits
+    finally:
+        os.close(handle)
+
+
+def store_files_open_to_others(store: StoreInfo) -> list[tuple[Path, int]]:
+    """The SQLite store's file, -wal, -shm and folder that others may read, write or enter, with their modes."""
+    if store.backend != "sqlite" or store.location in ("", ":memory:"):
+        return []
+    db_file = Path(store.location)
+    paths = [db_file, *(db_file.with_name(db_file.name + suffix) for suffix in SQLITE_SIDE_FILES), db_file.parent]
+    modes = [(path, path.stat().st_mode & 0o777) for path in paths if path.exists()]
+    return [(path, mode) for path, mode in modes if mode & OPEN_TO_OTHERS]
 
 
 def _make_postgres(url: str) -> peewee.PostgresqlDatabase:
     params = parse_db_url(url)
     if not params.get("database"):
         raise StoreError(f"The store URL {url} names no database: use postgresql://USER@HOST/DATABASE.")
-    params.setdefault("connect_timeout", 5)
+    params = POSTGRES_CONNECTION | params  # what the URL says wins
+    params["options"] = " ".join(filter(None, [POSTGRES_OPTIONS, params.get("options")]))  # later -c wins
     return peewee.PostgresqlDatabase(**params)
 
 

@@ -1,4 +1,4 @@
-"""Staff accounts and the audit log."""
+"""Staff accounts, the login attempts counted against them, and the audit log."""
 from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from models.db import BaseModel
@@ -11,10 +11,21 @@ class StaffUser(BaseModel):
     name = CharField(unique=True)
     role = CharField()
     pin_hash = CharField()
-    failed_attempts = IntegerField(default=0)
-    locked_until = DateTimeField(null=True)  # UTC, naive
     active = IntegerField(default=1)
     stall = ForeignKeyField(Stall, null=True)  # a seller's own stall
+
+
+class LoginAttempt(BaseModel):
+    """Attempts since the last right PIN in one scope: a name (known or not), a terminal, a terminal's
+    admin exit. Each is counted before its PIN is checked."""
+
+    scope = CharField()  # "name", "terminal" or "exit"
+    key = CharField()  # the name or the terminal
+    attempts = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)  # UTC, naive
+
+    class Meta:
+        indexes = ((("scope", "key"), True),)
 
 
 class AuditEntry(BaseModel):

@@ -12,7 +12,7 @@ from kiosk.store import StoreInfo
 from tests.conftest import SMALL_EVENT
 
 TEST_NOW = "2018-07-05T08:15"
-ADMIN_PIN = "2018"
+ADMIN_PIN = "201807"
 DESK_PIN = "1111"
 
 

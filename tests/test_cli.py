@@ -16,6 +16,7 @@ import kiosk.store
 from kiosk import cli
 from kiosk.store import SCHEMA_VERSION
 from tests.conftest import SMALL_EVENT
+from tests.helpers import ADMIN_PIN, DESK_PIN
 
 ROOT = Path(__file__).resolve().parent.parent
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -107,6 +108,22 @@ def test_import_then_info_shows_location_version_and_counts(kiosk_cmd, db_file):
     ]
 
 
+def test_info_warns_of_a_store_open_to_other_users(kiosk_cmd, db_file):
+    assert kiosk_cmd("info").returncode == 0
+    assert db_file.stat().st_mode & 0o777 == 0o660 and db_file.parent.stat().st_mode & 0o777 == 0o770
+    assert kiosk_cmd("info").stderr == ""
+    db_file.chmod(0o644)
+
+    info = kiosk_cmd("info")
+
+    assert info.returncode == 0
+    assert info.stdout.splitlines()[0] == f"Store: {db_file} (sqlite), schema version {SCHEMA_VERSION}"
+    assert info.stderr.splitlines() == [  # SQLite gives the -wal and -shm it makes the store file's mode
+        f"kiosk: warning: {path} is open to other users (mode 644): run `chmod o-rwx {path}`."
+        for path in (db_file, f"{db_file}-wal", f"{db_file}-shm")
+    ]
+
+
 def test_importing_again_reports_no_changes(kiosk_cmd):
     assert kiosk_cmd("import", str(SMALL_EVENT)).returncode == 0
 
@@ -164,8 +181,73 @@ def test_user_add_refuses_a_short_pin(kiosk_cmd):
     result = kiosk_cmd("user", "add", "Budi", "--role", "desk", "--pin-stdin", stdin="12\n")
 
     assert result.returncode == 1
-    assert result.stderr.splitlines() == ["kiosk: A PIN is 4 to 12 digits."]
+    assert result.stderr.splitlines() == ["kiosk: A PIN for the desk role is 4 to 12 digits."]
     assert kiosk_cmd("user", "list").stdout == ""
+
+
+def test_an_admin_pin_is_at_least_six_digits(kiosk_cmd):
+    result = kiosk_cmd("user", "add", "boss", "--role", "admin", "--pin-stdin", stdin="2018\n")
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["kiosk: A PIN for the admin role is 6 to 12 digits."]
+    assert kiosk_cmd("user", "list").stdout == ""
+
+
+def test_once_there_is_an_admin_adding_a_user_needs_an_admins_name_and_pin(kiosk_cmd):
+    first = kiosk_cmd("user", "add", "boss", "--role", "admin", "--pin-stdin", stdin=f"{ADMIN_PIN}\n")
+    assert first.returncode == 0, first.stderr  # the very first admin needs no one's PIN
+
+    added = kiosk_cmd("user", "add", "Budi", "--role", "desk", "--pin-stdin", stdin=f"boss\n{ADMIN_PIN}\n4321\n")
+
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.strip() == "Staff user Budi (desk) is ready."
+    assert kiosk_cmd("user", "list").stdout.splitlines() == ["Budi\tdesk", "boss\tadmin"]
+
+
+@pytest.mark.parametrize("stdin, refusal", [
+    (f"boss\n999999\n4321\n", "Wrong admin name or PIN; nothing was changed."),
+    (f"nobody\n{ADMIN_PIN}\n4321\n", "Wrong admin name or PIN; nothing was changed."),
+    (f"meja\n{DESK_PIN}\n4321\n", "meja is not an admin (desk); nothing was changed."),
+    ("4321\n", "Wrong admin name or PIN; nothing was changed."),
+    ("", "Wrong admin name or PIN; nothing was changed."),
+], ids=["wrong pin", "unknown admin", "desk user", "only the new pin", "nothing"])
+def test_user_add_without_an_admin_is_refused_in_one_sentence(kiosk_cmd, stdin, refusal):
+    assert kiosk_cmd("user", "add", "boss", "--role", "admin", "--pin-stdin", stdin=f"{ADMIN_PIN}\n").returncode == 0
+    assert kiosk_cmd("user", "add", "meja", "--role", "desk", "--pin-stdin",
+                     stdin=f"boss\n{ADMIN_PIN}\n{DESK_PIN}\n").returncode == 0
+
+    for name in ("Budi", "boss"):  # adding a user, and re-keying the admin
+        result = kiosk_cmd("user", "add", name, "--role", "admin", "--pin-stdin", stdin=stdin)
+        assert (result.returncode, result.stdout) == (1, "")
+        assert result.stderr.splitlines() == [f"kiosk: {refusal}"]
+    assert kiosk_cmd("user", "list").stdout.splitlines() == ["boss\tadmin", "meja\tdesk"]
+    assert kiosk_cmd("user", "add", "x", "--role", "desk", "--pin-stdin",
+                     stdin=f"boss\n{ADMIN_PIN}\n4321\n").returncode == 0  # the admin's own PIN still works
+
+
+def test_user_add_asks_for_the_admin_then_the_new_pin_twice(sqlite_url, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"{ADMIN_PIN}\n"))
+    assert cli.main(["--db", sqlite_url, "user", "add", "boss", "--role", "admin", "--pin-stdin"]) == 0
+    asked = []
+    answers = {"Admin name: ": "boss", "Admin PIN: ": ADMIN_PIN, "New PIN: ": "4321", "New PIN again: ": "4321"}
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or answers[prompt])
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or answers[prompt])
+    capsys.readouterr()
+
+    code = cli.main(["--db", sqlite_url, "user", "add", "Budi", "--role", "desk"])
+
+    assert (code, capsys.readouterr().out) == (0, "Staff user Budi (desk) is ready.\n")
+    assert asked == ["Admin name: ", "Admin PIN: ", "New PIN: ", "New PIN again: "]
+    from models import AuditEntry
+
+    assert AuditEntry.get(AuditEntry.action == "user.add", AuditEntry.subject == "Budi").actor == "boss"
+
+
+def test_user_add_help_says_what_standard_input_holds(kiosk_cmd):
+    text = " ".join(kiosk_cmd("user", "add", "--help").stdout.split())
+
+    assert "the admin's name, the admin's PIN (both only once the store has an admin), then the new PIN" in text
+    assert "6 to 12 digits for the admin and awards roles" in text
 
 
 def test_user_add_refuses_an_unknown_role(kiosk_cmd, db_file):

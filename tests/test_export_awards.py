@@ -119,7 +119,7 @@ def test_all_asks_for_the_admin_name_and_pin(event, store, tmp_path, capsys, mon
 
     code, printed, err = run_kiosk(store, capsys, monkeypatch, "export", "awards", "--out", str(out), "--all")
 
-    assert (code, err, asked) == (0, [], ["Admin name: ", "PIN: "])
+    assert (code, err, asked) == (0, [], ["Admin name: ", "Admin PIN: "])
     assert len(rows_of(out)) == 3
 
 

@@ -20,6 +20,7 @@ from kiosk.store import (
     BUSY_TIMEOUT_SECONDS, StoreError, close_store, describe, open_store, translate_errors, write,
 )
 from models import ALL_MODELS, StaffUser, database
+from tests.helpers import ADMIN_PIN
 
 ROOT = Path(__file__).resolve().parent.parent
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -187,7 +188,7 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
 
 def make_store_with_a_user(url: str) -> None:
     open_store(url)
-    add_user("admin", "admin", "2018")
+    add_user("admin", "admin", ADMIN_PIN)
     close_store()
 
 
@@ -290,3 +291,110 @@ def test_an_older_store_is_migrated_keeping_its_data(store_url):
     assert [a.code for a in search(event, "luh putu")] == ["P1"]
     assert Attendee.get().search_key == "ni luh putu ayu p1"
     assert len(event_secret(event)) == 64 and Event.get().badge_secret == event.badge_secret
+
+
+# --- private files ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def open_umask():
+    """The umask of many a shell (022): what the program makes must be private all the same."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def open_the_way_the_cli_does(url: str) -> None:
+    from kiosk import cli
+
+    assert cli.main(["--db", url, "info"]) == 0
+
+
+@pytest.mark.parametrize("opener", [open_the_way_the_cli_does, open_store], ids=["kiosk info", "open_store"])
+def test_a_new_store_its_wal_and_shm_and_its_folders_are_private(tmp_path, open_umask, opener):
+    db_file = tmp_path / "srv" / "kiosk" / "kiosk.db"
+    try:
+        opener(f"sqlite:///{db_file}")
+        add_user("budi", "desk", "1234")  # a write, with the store still open: -wal and -shm are there
+        files = [db_file, db_file.with_name("kiosk.db-wal"), db_file.with_name("kiosk.db-shm")]
+        modes = {path.name: path.stat().st_mode & 0o777 for path in [*files, db_file.parent, db_file.parent.parent]}
+    finally:
+        close_store()
+    assert modes == {"kiosk.db": 0o660, "kiosk.db-wal": 0o660, "kiosk.db-shm": 0o660, "kiosk": 0o770, "srv": 0o770}
+
+
+def test_an_existing_store_file_and_folder_keep_their_modes(tmp_path, open_umask):
+    db_file = tmp_path / "kiosk.db"
+    sqlite3.connect(db_file).close()
+    db_file.chmod(0o640)
+    tmp_path.chmod(0o750)
+    open_store(f"sqlite:///{db_file}")
+    close_store()
+    assert (db_file.stat().st_mode & 0o777, tmp_path.stat().st_mode & 0o777) == (0o640, 0o750)
+
+
+def test_a_store_file_that_cannot_be_created_is_one_sentence(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a folder\n")
+    url = f"sqlite:///{notes}/kiosk.db"
+
+    with pytest.raises(StoreError) as refused:
+        open_store(url)
+    close_store()
+
+    assert str(refused.value) == f"The store file for {url} cannot be created: Not a directory."
+
+
+# --- PostgreSQL connections ---------------------------------------------------------------------
+
+
+def test_a_postgresql_connection_has_timeouts_and_keepalives(pg_url):
+    from tests.pgserver import reset_database
+
+    reset_database(pg_url)
+    try:
+        open_store(pg_url)
+        assert database.execute_sql("SHOW statement_timeout").fetchone()[0] == "5s"
+        parameters = database.connection().info.get_parameters()
+    finally:
+        close_store()
+    assert {key: parameters.get(key) for key in ("connect_timeout", "keepalives", "keepalives_idle",
+                                                 "keepalives_interval", "keepalives_count")} == {
+        "connect_timeout": "3", "keepalives": "1", "keepalives_idle": "5", "keepalives_interval": "2",
+        "keepalives_count": "3"}
+
+
+def test_what_the_postgresql_url_says_wins(pg_url):
+    from tests.pgserver import reset_database
+
+    reset_database(pg_url)
+    try:
+        open_store(f"{pg_url}?connect_timeout=10&options=-c%20statement_timeout%3D7000%20-c%20search_path%3Dpublic")
+        shown = [database.execute_sql(f"SHOW {name}").fetchone()[0] for name in ("statement_timeout", "search_path")]
+        parameters = database.connection().info.get_parameters()
+    finally:
+        close_store()
+    assert shown == ["7s", "public"]
+    assert (parameters["connect_timeout"], parameters["keepalives"]) == ("10", "1")
+
+
+def test_a_schema_5_store_keeps_its_staff_when_logins_move_to_their_own_table(store_url):
+    from playhouse.migrations import Runner
+
+    from kiosk.staff import hash_pin, login
+    from kiosk.store import MIGRATIONS_DIR, make_database
+
+    old = make_database(store_url)
+    Runner(old, str(MIGRATIONS_DIR)).up(target="0005_awards")
+    param = old.param
+    old.execute_sql(f"INSERT INTO staff_user (name, role, pin_hash, failed_attempts, active) "
+                    f"VALUES ('boss', 'admin', {param}, 3, 1)", (hash_pin(ADMIN_PIN),))
+    old.close()
+
+    assert open_store(store_url).schema_version == SCHEMA_VERSION
+    assert "failed_attempts" not in {column.name for column in database.get_columns("staff_user")}
+    assert login("boss", ADMIN_PIN, "t1").role == "admin"
+
+    Runner(database.obj, str(MIGRATIONS_DIR)).down(target="0006_login_attempts")  # and back, keeping the user
+    assert "login_attempt" not in database.get_tables()
+    assert database.execute_sql("SELECT name, failed_attempts FROM staff_user").fetchall() == [("boss", 0)]
