@@ -1,11 +1,18 @@
-"""The one thin Textual App: holds the context, polls the store for changes, guards the postures."""
+"""The one thin Textual App: holds the context and the writer, watches the store, guards the postures.
+
+The event loop only draws. Store calls run on daemon threads (reads) and on the writer's thread
+(writes); a call under way for more than a second marks the store unavailable on every screen,
+which stay live meanwhile.
+"""
 from __future__ import annotations
 
 import asyncio
 import sys
+import time
 from pathlib import Path
 from typing import Callable
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -13,11 +20,19 @@ from textual.screen import ModalScreen, Screen
 
 from kiosk.changes import ChangeWatcher, StoreUnavailable
 from kiosk.context import Context
+from kiosk.crashes import log_crash
+from kiosk.executor import DaemonExecutor
+from kiosk.text import inert
+from kiosk.writer import Outcome, StoreWriter
 from screens.admin_exit import AdminExitScreen
 from screens.base import STAFF
 from screens.messages import StoreChanged
 
 POLL_SECONDS = 0.25
+DEADLINE_SECONDS = 0.75  # a store call pending longer than this marks the store unavailable (within 1 s)
+WATCH_SECONDS = 0.1
+IDLE_LOGOUT_SECONDS = 300.0  # a staff session left alone this long logs out
+IDLE_CHECK_SECONDS = 5.0
 
 
 def stylesheet_path() -> Path:
@@ -26,6 +41,14 @@ def stylesheet_path() -> Path:
     if beside.is_file():
         return beside
     return Path(sys.prefix) / "share" / "event-kiosk" / "kiosk.tcss"
+
+
+def terminal_driver():
+    try:
+        from kiosk.driver import driver_class
+    except ImportError:
+        return None
+    return driver_class()
 
 
 class KioskApp(App, inherit_bindings=False):
@@ -38,33 +61,92 @@ class KioskApp(App, inherit_bindings=False):
 
     reachable: reactive[bool] = reactive(True)
 
-    def __init__(self, context: Context, first_screen: Callable[[], Screen]):
-        super().__init__()
+    def __init__(self, context: Context, first_screen: Callable[[], Screen], writer: StoreWriter | None = None):
+        super().__init__(driver_class=terminal_driver())
         self.context = context
+        self.writer = writer or StoreWriter()
+        self.last_input = time.monotonic()  # for staff sessions that log out when left idle
         self._first_screen = first_screen
         self._watcher = ChangeWatcher()
-        self._polling = False
+        self._calls: dict[object, float] = {}  # store calls under way: key -> when they began
+        self._failed = False  # the last read or poll failed on the store
+        self.crashed_on: Screen | None = None  # the screen on view when an unexpected exception ended the app
 
     def on_mount(self) -> None:
-        self.title = context_title(self.context)
+        loop = asyncio.get_running_loop()
+        loop.set_default_executor(DaemonExecutor())
+        self.writer.attach(lambda outcome: loop.call_soon_threadsafe(self._delivered, outcome))
+        self.title = inert(context_title(self.context))
         self.push_screen(self._first_screen())
         self.set_interval(POLL_SECONDS, self.poll_store)
+        self.set_interval(WATCH_SECONDS, self.watch_store_calls)
+        self.set_interval(IDLE_CHECK_SECONDS, self.log_out_when_idle)
+
+    # ---- the store ---------------------------------------------------------------------------
+
+    def store_call_began(self, key: object) -> None:
+        self._calls[key] = time.monotonic()
+
+    def store_call_ended(self, key: object, ok: bool) -> None:
+        self._calls.pop(key, None)
+        self._failed = not ok
+        self.watch_store_calls()
+
+    def watch_store_calls(self) -> None:
+        """The store is unavailable while a call is overdue or the last one failed."""
+        began = [*self._calls.values(), self.writer.busy_since()]
+        overdue = any(start is not None and time.monotonic() - start > DEADLINE_SECONDS for start in began)
+        self.reachable = not (overdue or self._failed or self.writer.failing)
 
     async def poll_store(self) -> None:
-        """Tell every screen when the store changed; note whether it answered."""
-        if self._polling:
-            return
-        self._polling = True
+        """Tell every screen when the store changed."""
+        if "poll" in self._calls:
+            return  # the last poll has not come back: the deadline watch tells the screens
+        self.store_call_began("poll")
         try:
-            changed = await asyncio.to_thread(self._watcher.changed)
-            self.reachable = True
+            changed, ok = await asyncio.to_thread(self._watcher.changed), True
         except StoreUnavailable:
-            changed, self.reachable = False, False
-        finally:
-            self._polling = False
+            changed, ok = False, False
+        self.store_call_ended("poll", ok)
         if changed:
             for screen in self.screen_stack:
                 screen.post_message(StoreChanged())
+
+    def _delivered(self, outcome: Outcome) -> None:
+        """An intent the writer finished: its screen hears of it here, on the loop."""
+        if outcome.error is not None:
+            self._handle_exception(outcome.error)
+            return
+        callback = outcome.intent.on_done
+        owner = getattr(callback, "__self__", None)
+        if callback is None or not getattr(owner, "is_attached", True):
+            return
+        try:
+            callback(outcome)
+        except Exception as error:  # outside Textual's own dispatch: hand it to the crash handling
+            self._handle_exception(error)
+
+    # ---- postures ------------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.Paste)) and not event.is_forwarded:
+            self.last_input = time.monotonic()
+        await super().on_event(event)
+
+    def log_out_when_idle(self) -> None:
+        """A staff screen left alone (the hub, the desk…) goes back to the login; the award console
+        and the sell screen stay (IDLE_LOGOUT False): they wait for the ceremony or the next buyer."""
+        if time.monotonic() - self.last_input < IDLE_LOGOUT_SECONDS:
+            return
+        base = self.base_screen()
+        root = next((screen for screen in self.screen_stack if getattr(screen, "session_root", False)), None)
+        if root is None or getattr(base, "POSTURE", STAFF) != STAFF or not getattr(base, "IDLE_LOGOUT", False):
+            return
+        from screens.login import LoginScreen
+
+        while self.screen is not root:
+            self.pop_screen()
+        self.switch_screen(LoginScreen())
 
     def base_screen(self) -> Screen:
         """The topmost screen that is not a dialog."""
@@ -75,7 +157,7 @@ class KioskApp(App, inherit_bindings=False):
         if getattr(self.base_screen(), "POSTURE", STAFF) == STAFF:
             self.exit()
         elif not isinstance(self.screen, AdminExitScreen):
-            self.push_screen(AdminExitScreen(), self._after_admin_exit)
+            self.push_screen(AdminExitScreen(self.base_screen()), self._after_admin_exit)
 
     def _after_admin_exit(self, allowed: bool | None) -> None:
         if not allowed:
@@ -88,7 +170,17 @@ class KioskApp(App, inherit_bindings=False):
         while guarded in self.screen_stack:  # with any dialog still open above it
             self.pop_screen()
 
+    # ---- faults ----------------------------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected exception: its traceback goes to the crash log before the app ends (the
+        command then decides whether to start the screen again)."""
+        self.crashed_on = self.base_screen() if self.screen_stack else None
+        log_crash(error, screen=type(self.crashed_on).__name__)
+        super()._handle_exception(error)
+
     def on_unmount(self) -> None:
+        self.writer.attach(None)
         self._watcher.close()
 
 

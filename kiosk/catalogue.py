@@ -16,11 +16,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exit.title": ("Keluar dari layar ini", "Leave this screen"),
     "exit.prompt": ("PIN admin, lalu Enter (Esc untuk batal):", "Admin PIN, then Enter (Esc to cancel):"),
     "exit.wrong": ("PIN salah.", "Wrong PIN."),
+    "exit.prompt_opener": (
+        "PIN admin atau PIN {name}, lalu Enter (Esc untuk batal):",
+        "An admin's PIN or the PIN of {name}, then Enter (Esc to cancel):",
+    ),
     # login and hub
     "login.title": ("Masuk staf", "Staff login"),
     "login.name": ("Nama", "Name"),
     "login.pin": ("PIN", "PIN"),
     "login.wrong": ("Nama atau PIN salah.", "Wrong name or PIN."),
+    "login.checking": ("Sedang memeriksa PIN…", "Checking the PIN…"),
     "login.locked": (
         "Terlalu banyak PIN salah. Coba lagi dalam {seconds} detik.",
         "Too many wrong PINs. Try again in {seconds} seconds.",
@@ -44,9 +49,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "launcher.overview": ("Ikhtisar acara", "Event overview"),
     "launcher.quit": ("Keluar", "Quit"),
     "launcher.credentials": (
-        "Staf demo: admin / PIN 2018 · meja / PIN 1111 · lapak (penjual, L01) / PIN 3333. "
+        "Staf demo: admin / PIN 201807 · meja / PIN 1111 · lapak (penjual, L01) / PIN 3333. "
         "Layar publik: Ctrl+Q lalu PIN admin.",
-        "Demo staff: admin / PIN 2018 · meja / PIN 1111 · lapak (seller, L01) / PIN 3333. "
+        "Demo staff: admin / PIN 201807 · meja / PIN 1111 · lapak (seller, L01) / PIN 3333. "
         "Public screens: Ctrl+Q, then the admin PIN.",
     ),
     # navigation
@@ -116,6 +121,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pindaian Anda disimpan dan dicoba lagi otomatis",
         "Your scan is kept and retried automatically",
     ),
+    "checkin.unavailable.kept": ("Pindaian tersimpan: {count}", "Scans kept: {count}"),
     # registration desk
     "hub.desk": ("Meja registrasi", "Registration desk"),
     "desk.search": ("Cari nama, lembaga atau kode…", "Search name, institution or code…"),
@@ -152,6 +158,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "desk.undone_ok": ("Check-in {name} dibatalkan.", "The check-in of {name} is undone."),
     "desk.reissue_title": ("Badge baru untuk {name}", "New badge for {name}"),
     "desk.badge_written": ("Badge siap dicetak: {path}", "Badge ready to print: {path}"),
+    "desk.badge_not_written": ("Berkas badge tidak bisa ditulis: {problem}", "The badge files could not be written: {problem}"),
+    "desk.nothing_found": ("Tidak ditemukan.", "Nothing found."),
+    "desk.gone": ("Data itu sudah tidak ada; cari lagi.", "That record is gone; search again."),
+    "arrivals.every_list": ("semua daftar", "every list"),
+    "error.walk_in_control": (
+        "Nama berisi karakter kontrol ({character}); hapus dulu.",
+        "The name contains a control character ({character}); remove it.",
+    ),
+    "error.session_gone": ("Sesi atau ruang itu sudah tidak ada.", "That session or room is gone."),
     "dialog.reason": ("Alasan, lalu Enter (Esc untuk batal):", "Reason, then Enter (Esc to cancel):"),
     "dialog.reason_needed": ("Alasan wajib diisi.", "A reason is needed."),
     "walkin.title": ("Daftarkan peserta baru", "Register a walk-in"),
@@ -232,7 +247,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.badge_not_product": ("Itu badge peserta, bukan label produk.", "That is a badge, not a product label."),
     "error.unknown_product": ("Produk '{code}' tidak dikenal.", "Unknown product '{code}'."),
     "error.other_stall": ("Produk {code} milik lapak lain.", "Product {code} belongs to another stall."),
-    "error.quantity": ("Jumlah harus 1 sampai {most}.", "The quantity is 1 to {most}."),
+    "error.quantity": ("Jumlah harus bilangan bulat 1 sampai {most}.", "The quantity is a whole number, 1 to {most}."),
     "error.method": ("Cara bayar: {methods}.", "Payment method: {methods}."),
     "error.already_void": ("Penjualan itu sudah dibatalkan.", "That sale was already voided."),
     "error.out_of_stock": ("Stok {name} tinggal {left}.", "Only {left} of {name} left in stock."),
@@ -279,6 +294,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sell.pick_sale": ("Pilih penjualan dulu (Tab ke daftar penjualan).", "Pick a sale first (Tab to the sales)."),
     "sell.void_title": ("Batalkan penjualan {product} ({total})", "Void the sale of {product} ({total})"),
     "sell.voided": ("Dibatalkan: {product}, {total}", "Voided: {product}, {total}"),
+    "sell.waiting": ("menunggu", "waiting"),
+    "sell.status_waiting": (" · {count} menunggu dicatat", " · {count} waiting to be recorded"),
+    "sell.flag.past_stock": ("lewat stok", "past stock"),
+    "sell.flagged": (
+        "Tercatat: {quantity}× {product}, {total}, walau stok sudah habis: hitung stoknya.",
+        "Recorded: {quantity}× {product}, {total}, although the stock had run out: count it.",
+    ),
+    "sell.not_recorded": ("Tidak tercatat: {quantity}× {product}. {reason}", "Not recorded: {quantity}× {product}. {reason}"),
+    "sell.not_yet": ("Penjualan itu belum tercatat.", "That sale is not recorded yet."),
+    "sell.detail": ("{time} · {method}{reference} · penjual {seller}", "{time} · {method}{reference} · sold by {seller}"),
+    "sell.detail_void": (" · dibatalkan oleh {who}: {why}", " · voided by {who}: {why}"),
+    "error.no_stall": ("Lapak itu tidak ada.", "There is no such stall."),
+    "error.no_sale": ("Penjualan itu tidak ada.", "There is no such sale."),
+    "slip.flagged": ("Terjual melewati stok ({count}), hitung stoknya:", "Sold past the stock ({count}), count it:"),
+    "slip.flag_line": ("{time} {product} ×{quantity} {total}, dijual oleh {who}",
+                       "{time} {product} ×{quantity} {total}, sold by {who}"),
     "dialog.yes_no": ("y = ya, n = tidak", "y = yes, n = no"),
     # end-of-day slip
     "slip.title": ("Rekap {stall}, {day}", "Slip of {stall}, {day}"),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import shlex
 import sys
 from importlib.resources import files
 from pathlib import Path
@@ -10,16 +11,17 @@ from typing import Callable
 
 from kiosk.importer.problems import Problem
 from kiosk.staff import StaffError, add_user
-from kiosk.store import StoreError, open_store, translate_errors
+from kiosk.store import StoreError, open_store, store_files_open_to_others, translate_errors
 
 DEMO_FOLDER = files("kiosk.demo") / "plm2018"
 # Demo staff: name, role, PIN, and a seller's stall (L01 is Gunungkidul's, the article's best stall).
-DEMO_USERS = (("admin", "admin", "2018", None), ("meja", "desk", "1111", None), ("lapak", "seller", "3333", "L01"))
+DEMO_USERS = (("admin", "admin", "201807", None), ("meja", "desk", "1111", None), ("lapak", "seller", "3333", "L01"))
 MAX_SHOWN_PROBLEMS = 200
 DEMO_START = "2018-07-05T14:30"  # the first afternoon of the demo event (stalls open since 10:00), in its zone
 
 
 NO_EVENT = "The store has no event yet: run `kiosk import FOLDER` or `kiosk demo` first."
+USER_ADD_TERMINAL = "cli user add"  # where the admin's PIN for `kiosk user add` is counted
 
 
 def require_event(slug: str | None):
@@ -72,6 +74,7 @@ def run_info(args) -> int:
     store = open_store(args.db)
     with translate_errors(store.url):
         print(f"Store: {store.location} ({store.backend}), schema version {store.schema_version}")
+        warn_of_open_store_files(store)
         event = find_event(args.event)
         if event is None:
             print("No event yet: run `kiosk import FOLDER` or `kiosk demo`.")
@@ -79,6 +82,12 @@ def run_info(args) -> int:
             print_counts(event, event_counts(event))
         print(f"Staff users: {staff_count()}")
     return 0
+
+
+def warn_of_open_store_files(store) -> None:
+    for path, mode in store_files_open_to_others(store):
+        print(f"kiosk: warning: {path} is open to other users (mode {mode:o}): "
+              f"run `chmod o-rwx {shlex.quote(str(path))}`.", file=sys.stderr)
 
 
 def print_counts(event, counts) -> None:
@@ -99,21 +108,39 @@ def print_checkin_lists(event) -> None:
 
 
 def run_user_add(args) -> int:
+    """Once the store has an admin, only an admin may add a user or reset one (the first admin is made
+    without: there is no one to ask)."""
+    from kiosk.staff import admin_exists, authorise_admin
+
     store = open_store(args.db)
-    pin = read_pin(args.pin_stdin)
     with translate_errors(store.url):
         stall = find_stall(require_event(args.event), args.stall) if args.stall else None
-        user = add_user(args.name, args.role, pin, stall=stall)
+        actor = "cli"
+        if admin_exists():
+            try:
+                name, pin = read_admin(args.pin_stdin)
+            except EOFError:
+                raise StaffError("An admin's name and PIN are needed; nothing was changed.") from None
+            actor = authorise_admin(name, pin, USER_ADD_TERMINAL).name
+        user = add_user(args.name, args.role, read_pin(args.pin_stdin), actor=actor, stall=stall)
     where = f", stall {stall.code}" if stall else ""
     print(f"Staff user {user.name} ({user.role}{where}) is ready.")
     return 0
 
 
+def read_admin(from_stdin: bool) -> tuple[str, str]:
+    """An admin's name and PIN: the next two lines of standard input, or asked (EOFError if nothing)."""
+    if from_stdin:
+        return sys.stdin.readline().strip(), sys.stdin.readline().strip()
+    return input("Admin name: ").strip(), getpass.getpass("Admin PIN: ")
+
+
 def read_pin(from_stdin: bool) -> str:
+    """The new PIN: the next line of standard input, or asked twice."""
     if from_stdin:
         return sys.stdin.readline().strip()
-    pin = getpass.getpass("PIN: ")
-    if getpass.getpass("PIN again: ") != pin:
+    pin = getpass.getpass("New PIN: ")
+    if getpass.getpass("New PIN again: ") != pin:
         raise StaffError("The two PINs differ; nothing was changed.")
     return pin
 
@@ -293,13 +320,10 @@ def run_export_awards(args) -> int:
     from kiosk.store import write
 
     def refusal() -> str | None:
-        if args.pin_stdin:
-            name, pin = sys.stdin.readline().strip(), sys.stdin.readline().strip()
-        else:
-            try:
-                name, pin = input("Admin name: ").strip(), getpass.getpass("PIN: ")
-            except EOFError:
-                return "--all needs an admin: no name and PIN were given"
+        try:
+            name, pin = read_admin(args.pin_stdin)
+        except EOFError:
+            return "--all needs an admin: no name and PIN were given"
         try:
             user = login(name, pin, "cli export awards")
         except LoginRefused as refused:
@@ -432,6 +456,26 @@ def run_app(args, store, first_screen: Callable, *, now=None, venue=None, termin
                                 terminal=terminal, badge_dir=badge_dir)
         if check is not None:
             check(context)
-    KioskApp(context, first_screen).run()
-    return 0
+    return run_until_done(lambda writer: KioskApp(context, first_screen, writer))
+
+
+def run_until_done(make_app: Callable) -> int:
+    """Run the app; after a crash on a public or display screen, start it again on the same screen
+    with the same writer (so waiting scans and sales carry over), unless it keeps crashing."""
+    from kiosk.crashes import EXIT_CRASHING, CrashCounter, crash_log_path
+    from kiosk.writer import StoreWriter
+    from screens.base import STAFF
+
+    writer, crashes = StoreWriter(), CrashCounter()
+    while True:
+        app = make_app(writer)
+        app.run()
+        if not app.return_code:
+            return 0
+        posture = getattr(app.crashed_on, "POSTURE", STAFF)
+        if posture == STAFF or crashes.crashed():
+            print(f"kiosk: the screen failed; the details are in {crash_log_path()}.", file=sys.stderr)
+            return EXIT_CRASHING
+        print(f"kiosk: the screen failed and starts again; the details are in {crash_log_path()}.",
+              file=sys.stderr)
 

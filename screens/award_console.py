@@ -4,24 +4,28 @@ category; revealing winners asks first. With --rehearsal it drives a rehearsal w
 winners, leaving the real ceremony untouched. Staff (roles awards, admin)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Label, Static
 
+from textual.content import Content
+
+from kiosk.ceremony import ConsoleView, StateView, console_view, cover, end_rehearsal, rehearse, step_to
 from kiosk.i18n import pick, t
-from kiosk.reveal import (
-    CLOSING, HOLDING, NOMINEES, WINNERS, CategoryOutline, Step, go_to, is_revealed, outline,
-    placeholders, revealed_category_ids, running_order, set_cover, start_rehearsal, state_of, stop_rehearsal,
-    title_position, winners,
-)
-from models import LIVE, REHEARSAL, RevealState, StaffUser
+from kiosk.reveal import CLOSING, HOLDING, NOMINEES, WINNERS, CategoryOutline, Named, Step, title_position
+from kiosk.writer import Intent, Outcome
+from models import LIVE, REHEARSAL
 from screens.base import LiveScreen
 from screens.widgets.dialogs import ConfirmDialog, PickDialog
 from screens.widgets.header import KioskHeader
+from screens.widgets.text import cell, data, styled
 
 
 class AwardConsoleScreen(LiveScreen):
+    IDLE_LOGOUT = False  # the operator may wait a long speech before the next step
     BINDINGS = [
         Binding("n,right,space", "next", t("console.next"), id="next"),
         Binding("p,left", "back_step", t("console.back"), id="back-step"),
@@ -30,13 +34,15 @@ class AwardConsoleScreen(LiveScreen):
         Binding("j", "jump", t("console.jump"), id="jump"),
     ]
 
-    def __init__(self, user: StaffUser, rehearsal: bool = False):
+    def __init__(self, user, rehearsal: bool = False):
         super().__init__()
         self.user = user
         self.mode = REHEARSAL if rehearsal else LIVE
         self.categories: list[CategoryOutline] = []
         self.steps: list[Step] = []
-        self.state: RevealState | None = None
+        self.state: StateView | None = None
+        self.revealed: frozenset[int] = frozenset()
+        self.people: list[Named] = []
 
     def compose(self) -> ComposeResult:
         yield KioskHeader()
@@ -53,7 +59,7 @@ class AwardConsoleScreen(LiveScreen):
 
     def on_mount(self) -> None:
         if self.mode == REHEARSAL:
-            start_rehearsal(self.app.context.event, self.user.name)
+            self._write(lambda event, staff: rehearse(event, staff))
         table = self.query_one(DataTable)
         table.add_column("#", width=2)
         table.add_column(t("console.category"), width=30)
@@ -61,36 +67,41 @@ class AwardConsoleScreen(LiveScreen):
 
     def on_unmount(self) -> None:
         if self.mode == REHEARSAL:
-            stop_rehearsal(self.app.context.event, self.user.name)
+            event, staff = self.app.context.event, self.user.name
+            self.record(Intent(lambda intent: end_rehearsal(event, staff), at=self.app.context.clock.now()))
 
-    def load(self) -> None:
-        event = self.app.context.event
-        self.categories = outline(event)
-        self.steps = running_order(self.categories)
-        self.state = state_of(event, self.mode)
+    def fetcher(self):
+        event, mode = self.app.context.event, self.mode
+        return lambda: console_view(event, mode)
+
+    def show(self, view: ConsoleView) -> None:
+        self.categories, self.steps, self.state = view.categories, view.steps, view.state
+        self.revealed, self.people = view.revealed, view.people
         self._show_state()
 
     # ---- what the operator sees -------------------------------------------------------------
 
     def _show_state(self) -> None:
-        step = self.steps[self.state.position]
+        if self.state is None or not self.steps:
+            return
+        step = self.steps[min(self.state.position, len(self.steps) - 1)]
         mode = t("console.rehearsal") if self.mode == REHEARSAL else t("console.live")
         cover = t("console.blackout_on") if self.state.blackout else t("console.holding_on") if self.state.holding else ""
-        self.query_one("#console-mode", Label).update(f"{mode} {cover}".strip())
+        self.query_one("#console-mode", Label).update(data(f"{mode} {cover}".strip()))
         self._fill_order(step)
-        self.query_one("#console-now", Static).update(f"[b]{t('console.now')}[/b]\n{self.describe(step)}")
+        self.query_one("#console-now", Static).update(heading(t("console.now"), self.describe(step)))
         following = self.steps[self.state.position + 1] if self.state.position + 1 < len(self.steps) else None
         self.query_one("#console-next", Static).update(
-            f"[b]{t('console.audience_next')}[/b]\n{self.describe(following) if following else t('console.end')}")
+            heading(t("console.audience_next"), self.describe(following) if following else t("console.end")))
         self.query_one("#console-winners", Static).update(self._winners_text(step))
 
     def _fill_order(self, step: Step) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        revealed = revealed_category_ids(self.app.context.event)
         for index, category in enumerate(self.categories):
-            status = "▶" if step.category == index else ("✓ " + t("console.revealed")) if category.id in revealed else ""
-            table.add_row(str(index + 1), pick(category.title, category.title_en), status)
+            status = "▶" if step.category == index else \
+                ("✓ " + t("console.revealed")) if category.id in self.revealed else ""
+            table.add_row(str(index + 1), cell(pick(category.title, category.title_en)), status)
 
     def describe(self, step: Step) -> str:
         """A step in words, as the audience will see it."""
@@ -102,31 +113,43 @@ class AwardConsoleScreen(LiveScreen):
             return t("console.step.nominee", category=category, number=step.shown, name=nominee.name)
         return t(f"console.step.{step.kind}", category=category)
 
-    def _winners_text(self, step: Step) -> str:
+    def _winners_text(self, step: Step) -> Content:
         if step.category is None:
-            return ""
-        category = self.categories[step.category]
-        people = placeholders(self.state.placeholders) if self.mode == REHEARSAL else winners(category.id)
-        names = "\n".join(f"★ {person.name}" + (f" [dim]({person.detail})[/dim]" if person.detail else "")
-                          for person in people)
-        return f"[b]{t('console.winners_here')}[/b]\n{names}"
+            return Content("")
+        names = [styled("★ $name [dim]($detail)[/dim]" if person.detail else "★ $name", name=person.name,
+                        detail=person.detail) for person in self.people]
+        return Content("\n").join([styled("[b]$heading[/b]", heading=t("console.winners_here")), *names])
 
     # ---- driving the ceremony -------------------------------------------------------------
 
-    def _go(self, position: int) -> None:
-        state = self.attempt(lambda: go_to(self.app.context.event, self.mode, position, self.user.name))
-        self._show(state)
+    def _write(self, change) -> None:
+        """CHANGE(event, staff) on the writer's thread: a new state of the ceremony, then shown here."""
+        event, staff = self.app.context.event, self.user.name
+        self.record(Intent(lambda intent: change(event, staff), at=self.app.context.clock.now(), kind="reveal",
+                           on_done=self._changed))
 
-    def _show(self, state: RevealState | None) -> None:
-        if state is not None:
-            self.state = state
+    def _changed(self, outcome: Outcome) -> None:
+        if not self.refused(outcome) and isinstance(outcome.result, StateView):
+            self.state = outcome.result
             self._show_state()
+        self.reload()
+
+    def _go(self, position: int) -> None:
+        """Step to POSITION; the console shows it at once (the writer records the steps in order)."""
+        mode = self.mode
+        self.state = replace(self.state, position=position, blackout=False, holding=False)
+        self._show_state()
+        self._write(lambda event, staff: step_to(event, mode, position, staff))
 
     def action_next(self) -> None:
+        if self.state is None:
+            return
         position = min(self.state.position + 1, len(self.steps) - 1)
         self._go_checked(position)
 
     def action_back_step(self) -> None:
+        if self.state is None:
+            return
         self._go_checked(max(self.state.position - 1, 0))
 
     def _go_checked(self, position: int) -> None:
@@ -134,8 +157,7 @@ class AwardConsoleScreen(LiveScreen):
         if position == self.state.position:
             return  # at an end already: nothing to write
         step = self.steps[position]
-        if self.mode == LIVE and step.kind == WINNERS and not self.attempt(
-                lambda: is_revealed(self.categories[step.category])):
+        if self.mode == LIVE and step.kind == WINNERS and self.categories[step.category].id not in self.revealed:
             category = pick(self.categories[step.category].title, self.categories[step.category].title_en)
 
             def answer(yes: bool | None) -> None:
@@ -148,12 +170,14 @@ class AwardConsoleScreen(LiveScreen):
         self._go(position)
 
     def action_blackout(self) -> None:
-        self._show(self.attempt(lambda: set_cover(self.app.context.event, self.mode, self.user.name,
-                                                  blackout=not self.state.blackout)))
+        if self.state is not None:
+            mode, blackout = self.mode, not self.state.blackout
+            self._write(lambda event, staff: cover(event, mode, staff, blackout=blackout))
 
     def action_holding(self) -> None:
-        self._show(self.attempt(lambda: set_cover(self.app.context.event, self.mode, self.user.name,
-                                                  holding=not self.state.holding)))
+        if self.state is not None:
+            mode, holding = self.mode, not self.state.holding
+            self._write(lambda event, staff: cover(event, mode, staff, holding=holding))
 
     def action_jump(self) -> None:
         def chosen(index: int | None) -> None:
@@ -163,3 +187,8 @@ class AwardConsoleScreen(LiveScreen):
         titles = [pick(c.title, c.title_en) for c in self.categories]
         self.app.push_screen(PickDialog(t("console.jump_title"), titles), chosen)
 
+
+
+def heading(title: str, text: str) -> Content:
+    """A bold heading line over plain text (the text may carry names from the store)."""
+    return Content("\n").join([styled("[b]$title[/b]", title=title), data(text)])

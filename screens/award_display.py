@@ -8,15 +8,16 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, Static
 
+from textual.content import Content
+
+from kiosk.ceremony import DisplayView, StateView, display_view
 from kiosk.i18n import pick, t
-from kiosk.reveal import (
-    CLOSING, DRUMROLL, HOLDING, NOMINEES, TITLE, WINNERS, CategoryOutline, Named, Step, other_event_running,
-    outline, placeholders, running_order, shown_state, winners,
-)
-from models import REHEARSAL, RevealState
+from kiosk.reveal import CLOSING, DRUMROLL, HOLDING, NOMINEES, TITLE, WINNERS, CategoryOutline, Named, Step
+from models import REHEARSAL
 from screens.base import DISPLAY, LiveScreen
 from screens.widgets.bigtext import BigText
 from screens.widgets.header import KioskHeader
+from screens.widgets.text import Clamped, data, styled
 
 DRUMROLL_FROM = 3  # seconds counted down at the drum roll
 CELEBRATION_SECONDS = 5.0
@@ -31,8 +32,9 @@ class AwardDisplayScreen(LiveScreen):
         super().__init__()
         self.categories: list[CategoryOutline] = []
         self.steps: list[Step] = []
-        self.state: RevealState | None = None
-        self.other_event = None  # a console is driving another event's ceremony
+        self.state: StateView | None = None
+        self.other_event: str | None = None  # a console is driving another event's ceremony
+        self.people: list[Named] = []
         self._shown: tuple | None = None  # what is on screen, so an unchanged state redraws nothing
         self._celebrations_seen: int | None = None
         self._countdown = 0
@@ -42,24 +44,25 @@ class AwardDisplayScreen(LiveScreen):
         yield KioskHeader()
         yield Label(t("awards.rehearsal"), id="award-watermark")
         with Vertical(id="award-stage"):
-            yield Label("", id="award-kicker")
+            yield Clamped("", id="award-kicker", max_lines=2)
             yield BigText("", id="award-big", max_lines=3)
-            yield Static("", id="award-body")
+            yield Clamped("", id="award-body", max_lines=12)
             yield Vertical(id="award-winners")
             yield Static("", id="award-confetti")
 
-    def load(self) -> None:
+    def fetcher(self):
         event = self.app.context.event
-        self.categories = outline(event)
-        self.steps = running_order(self.categories)
-        self.state = shown_state(event)
-        self.other_event = other_event_running(event)
+        return lambda: display_view(event)
+
+    def show(self, view: DisplayView) -> None:
+        self.categories, self.steps, self.state = view.categories, view.steps, view.state
+        self.other_event, self.people = view.other_event, view.people
         self.render_stage()
 
     def render_stage(self) -> None:
         state = self.state
         self.query_one("#award-watermark").display = state is not None and state.mode == REHEARSAL
-        shown = (self.other_event.id if self.other_event else None,
+        shown = (self.other_event,
                  None if state is None else (state.mode, state.position, state.blackout, state.holding))
         self.set_class(state is not None and state.blackout, "blackout")
         celebrate = self._new_celebration(state)
@@ -68,7 +71,7 @@ class AwardDisplayScreen(LiveScreen):
         self._shown = shown
         self._stop_timers()
         if self.other_event is not None:
-            self._show(kicker=t("awards.other_event", other=self.other_event.name), big=self._event_name(),
+            self._show(kicker=t("awards.other_event", other=self.other_event), big=self._event_name(),
                        body=t("awards.waiting"))
         elif state is None:
             self._show(kicker="", big=self._event_name(), body=t("awards.waiting"))
@@ -79,7 +82,7 @@ class AwardDisplayScreen(LiveScreen):
         else:
             self._step(self.steps[min(state.position, len(self.steps) - 1)], state, celebrate)
 
-    def _new_celebration(self, state: RevealState | None) -> bool:
+    def _new_celebration(self, state: StateView | None) -> bool:
         """True once for each first reveal that happens while this display runs (a display started
         mid-ceremony shows the winners without celebrating them again)."""
         if state is None:
@@ -91,10 +94,10 @@ class AwardDisplayScreen(LiveScreen):
         event = self.app.context.event
         return pick(event.name, event.name_en)
 
-    def _show(self, kicker: str, big: str, body: str, people: list[Named] | None = None) -> None:
-        self.query_one("#award-kicker", Label).update(kicker)
+    def _show(self, kicker: str, big: str, body: str | Content, people: list[Named] | None = None) -> None:
+        self.query_one("#award-kicker", Clamped).update(data(kicker))
         self.query_one("#award-big", BigText).update(big)
-        self.query_one("#award-body", Static).update(body)
+        self.query_one("#award-body", Clamped).update(body if isinstance(body, Content) else data(body, lines=True))
         self._show_people(people or [])
         self.query_one("#award-confetti", Static).update("")
 
@@ -104,12 +107,12 @@ class AwardDisplayScreen(LiveScreen):
         room = max(3, (self.size.height - WINNER_MARGIN_ROWS) // max(1, len(people)) - 2)
         box.mount_all([widget for person in people for widget in (
             BigText(person.name, max_lines=3 if len(people) == 1 else 2, max_rows=room, classes="award-winner"),
-            Label(person.detail, classes="award-winner-detail"))])
+            Clamped(data(person.detail), max_lines=2, classes="award-winner-detail"))])
 
     def _holding(self) -> None:
         self._show(kicker=t("awards.holding_kicker"), big=self._event_name(), body=t("awards.holding_body"))
 
-    def _step(self, step: Step, state: RevealState, celebrate: bool) -> None:
+    def _step(self, step: Step, state: StateView, celebrate: bool) -> None:
         if step.kind in (HOLDING, CLOSING):
             self._show(kicker=t("awards.closing" if step.kind == CLOSING else "awards.holding_kicker"),
                        big=self._event_name(), body="" if step.kind == CLOSING else t("awards.holding_body"))
@@ -128,12 +131,13 @@ class AwardDisplayScreen(LiveScreen):
             self._winners(f"{kicker} · {title}", category, state, celebrate)
 
     @staticmethod
-    def _nominee_lines(category: CategoryOutline, shown: int) -> str:
+    def _nominee_lines(category: CategoryOutline, shown: int) -> Content:
         lines = []
         for number, nominee in enumerate(category.nominees[:shown], start=1):
-            line = f"{nominee.name}" + (f"  [dim]{nominee.detail}[/dim]" if nominee.detail else "")
-            lines.append(f"[b]{line}[/b]" if number == shown else line)
-        return "\n".join(lines)
+            line = styled("$name  [dim]$detail[/dim]" if nominee.detail else "$name", name=nominee.name,
+                          detail=nominee.detail)
+            lines.append(line.stylize("bold") if number == shown else line)
+        return Content("\n").join(lines)
 
     def _drumroll(self, kicker: str) -> None:
         self._countdown = DRUMROLL_FROM
@@ -144,8 +148,8 @@ class AwardDisplayScreen(LiveScreen):
         self._countdown = max(0, self._countdown - 1)
         self.query_one("#award-big", BigText).update(str(self._countdown) if self._countdown else "…")
 
-    def _winners(self, kicker: str, category: CategoryOutline, state: RevealState, celebrate: bool) -> None:
-        people = placeholders(state.placeholders) if state.mode == REHEARSAL else winners(category.id)
+    def _winners(self, kicker: str, category: CategoryOutline, state: StateView, celebrate: bool) -> None:
+        people = self.people
         heading = t("awards.winner") if len(people) == 1 else t("awards.winners", count=len(people))
         self._show(kicker, "", heading, people)
         if celebrate:

@@ -1,26 +1,112 @@
-"""The base of every screen: its posture, the header, and live reloading that survives store failures."""
+"""The base of every screen: its posture, and store calls that never run on the event loop.
+
+A screen reads the store with `read(fetch, then)`: FETCH runs on a store thread and returns plain
+view objects, THEN shows them on the loop. It records what a person did with `record(intent)`,
+through the app's one writer. A store that fails or is slow is one calm line, handled here for all.
+"""
 from __future__ import annotations
 
 from typing import Callable, TypeVar
 
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from kiosk.errors import Refused
 from kiosk.i18n import t
 from kiosk.store import STORE_ERRORS, recover
+from kiosk.text import inert
+from kiosk.writer import Intent, Outcome
 from screens.messages import StoreChanged
 
 PUBLIC, DISPLAY, STAFF = "public", "display", "staff"
+RETRY_READ_SECONDS = 2.0
 T = TypeVar("T")
 
 
-class KioskScreen(Screen):
+def on_store_thread(fetch: Callable[[], T]) -> Callable[[], T]:
+    """FETCH, dropping its thread's connection after a store failure so the next try opens anew."""
+    def guarded() -> T:
+        try:
+            return fetch()
+        except STORE_ERRORS:
+            recover()
+            raise
+    return guarded
+
+
+class StoreReads:
+    """Store calls for a screen or a dialog: reads on a store thread, writes through the app's writer."""
+
+    _reads: dict[str, tuple[Worker, Callable, Callable | None]]
+
+    def read(self, fetch: Callable[[], T], then: Callable[[T], None], group: str = "ask",
+             failed: Callable[[BaseException], bool] | None = None) -> bool:
+        """FETCH on a store thread, then THEN(its result) here; FAILED(error), when given, may handle a
+        failure (True: handled). False (nothing started) when a read of GROUP is still under way."""
+        if not hasattr(self, "_reads"):
+            self._reads = {}
+        if group in self._reads:
+            return False
+        worker = self.run_worker(on_store_thread(fetch), thread=True, group=group, exclusive=True,
+                                 exit_on_error=False)
+        self._reads[group] = (worker, then, failed)
+        self.app.store_call_began(worker)
+        return True
+
+    def reading(self, group: str = "read") -> bool:
+        return group in getattr(self, "_reads", {})
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        entry = getattr(self, "_reads", {}).get(event.worker.group)
+        if entry is None or entry[0] is not event.worker or not event.worker.is_finished:
+            return
+        del self._reads[event.worker.group]
+        worker, then, failed = entry
+        error = worker.error if event.state == WorkerState.ERROR else None
+        self.app.store_call_ended(worker, ok=not isinstance(error, STORE_ERRORS))
+        if event.state == WorkerState.SUCCESS:
+            then(worker.result)
+        elif error is not None and not (failed is not None and failed(error)):
+            self.read_failed(worker.group, error)
+
+    def read_failed(self, group: str, error: BaseException) -> None:
+        if isinstance(error, Refused):
+            self.tell(error.text(), severity="error")
+        elif isinstance(error, STORE_ERRORS):
+            self.show_unavailable()
+        else:
+            raise error  # a fault in the program: the app's crash handling takes over
+
+    def tell(self, message: str, severity: str = "information", timeout: float = 5) -> None:
+        """A toast, as plain text (it may carry names from the store)."""
+        self.notify(inert(message), severity=severity, timeout=timeout, markup=False)
+
+    def show_unavailable(self) -> None:
+        """The store is not answering; what waits is kept and tried again."""
+        self.tell(t("store.unavailable"), severity="warning", timeout=3)
+
+    def record(self, intent: Intent) -> Intent:
+        """Hand INTENT to the app's writer; its on_done runs here when it is recorded."""
+        return self.app.writer.submit(intent)
+
+    def refused(self, outcome: Outcome) -> bool:
+        """Tell the person when the store said no; True when it did."""
+        if outcome.refused is not None:
+            self.tell(outcome.refused.text(), severity="error")
+            return True
+        return False
+
+
+class KioskScreen(StoreReads, Screen):
     """POSTURE decides what ctrl+q and ctrl+c do here (see KioskApp.action_leave) and whether escape
-    goes back: a public or display screen opened from the staff hub is a staff screen there."""
+    goes back: only a staff screen goes back, so a public screen never leads into a staff one."""
 
     POSTURE = STAFF
     BINDINGS = [Binding("escape", "back", show=False, id="back")]
+    opened_by: str | None = None  # the staff member who opened this public screen from the hub
+    session_root = False  # the first screen after a staff login (the hub): logging out replaces it
+    IDLE_LOGOUT = True  # a staff session left alone on this screen logs out (see KioskApp)
 
     def __init__(self, posture: str | None = None):
         super().__init__()
@@ -32,28 +118,14 @@ class KioskScreen(Screen):
         if self.POSTURE == STAFF and len(self.app.screen_stack) > 2:
             self.app.pop_screen()
 
-    def attempt(self, action: Callable[[], T]) -> T | None:
-        """Run what a key asked of the store: a refusal or a store that does not answer becomes a
-        calm notice (None), never a traceback that would end the kiosk."""
-        try:
-            return action()
-        except Refused as refused:
-            self.notify(refused.text(), severity="error")
-        except STORE_ERRORS:
-            recover()
-            self.app.reachable = False
-            self.show_unavailable()
-        return None
-
-    def show_unavailable(self) -> None:
-        """Tell the person the store is not answering; the next change poll tries again."""
-        self.notify(t("store.unavailable"), severity="warning", timeout=3)
-
 
 class LiveScreen(KioskScreen):
-    """Re-reads the store when it changes and when shown again; a failure is shown calmly, not raised."""
+    """Re-reads the store when it changes and when shown again. `fetcher()` runs on the loop and
+    returns the read (capturing what it needs from widgets); `show(view)` puts its result on screen."""
 
     _stale = True  # the store changed since this screen last read it
+    _again = False  # a change arrived while a read was under way
+    _retry = None
 
     def on_screen_resume(self) -> None:
         """Shown for the first time, or again after the screen above it closed: read the store
@@ -70,25 +142,30 @@ class LiveScreen(KioskScreen):
 
     def reload(self) -> None:
         self._stale = False
-        try:
-            self.load()
-        except STORE_ERRORS:
-            recover()
-            self.app.reachable = False
-            self.show_unavailable()
+        if not self.read(self.fetcher(), self._loaded, group="read"):
+            self._again = True
 
-    def change(self, action: Callable[[], object], done: str) -> None:
-        """A change a person asked for: on success say DONE and show the store anew."""
-        def run() -> bool:
-            action()
-            return True
-
-        if self.attempt(run):
-            self.notify(done)
+    def _loaded(self, view) -> None:
+        self.show(view)
+        if self._again:
+            self._again = False
             self.reload()
 
-    def load(self) -> None:
-        """Query the store and update the widgets."""
+    def read_failed(self, group: str, error: BaseException) -> None:
+        super().read_failed(group, error)
+        if group == "read" and self._retry is None:
+            self._stale = True
+            self._retry = self.set_timer(RETRY_READ_SECONDS, self._read_again)
+
+    def _read_again(self) -> None:
+        self._retry = None
+        if self.is_current:
+            self.reload()
+
+    def fetcher(self) -> Callable[[], object]:
+        raise NotImplementedError
+
+    def show(self, view) -> None:
         raise NotImplementedError
 
 

@@ -12,9 +12,10 @@ from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from kiosk.i18n import t
-from models import StaffUser
-from screens.base import STAFF, KioskScreen
+from kiosk.session import Staff
+from screens.base import DISPLAY, PUBLIC, KioskScreen
 from screens.widgets.header import KioskHeader
+from screens.widgets.text import data
 
 ALL_ROLES = ("desk", "seller", "awards", "admin")
 
@@ -23,61 +24,61 @@ ALL_ROLES = ("desk", "seller", "awards", "admin")
 class HubEntry:
     key: str  # catalogue key of its label; also the option id
     roles: tuple[str, ...]
-    open: Callable[[StaffUser], Screen]
+    open: Callable[[Staff], Screen]
 
 
-def _desk(user: StaffUser) -> Screen:
+def _desk(user: Staff) -> Screen:
     from screens.desk import DeskScreen
 
     return DeskScreen(user)
 
 
-def _schedule(user: StaffUser) -> Screen:
+def _schedule(user: Staff) -> Screen:
     from screens.schedule import ScheduleScreen
 
     return ScheduleScreen(user)
 
 
-def _directory(user: StaffUser) -> Screen:
+def _directory(user: Staff) -> Screen:
     from screens.directory import DirectoryScreen
 
-    return DirectoryScreen(show_assigned=True, posture=STAFF)
+    return DirectoryScreen(show_assigned=True, posture=PUBLIC)
 
 
-def _sell(user: StaffUser) -> Screen:
+def _sell(user: Staff) -> Screen:
     from screens.sell import open_sell
 
     return open_sell(user)
 
 
-def _board(user: StaffUser) -> Screen:
+def _board(user: Staff) -> Screen:
     from screens.board import BoardScreen
 
-    return BoardScreen(posture=STAFF)
+    return BoardScreen(posture=DISPLAY)
 
 
-def _awards(user: StaffUser) -> Screen:
+def _awards(user: Staff) -> Screen:
     from screens.award_console import AwardConsoleScreen
 
     return AwardConsoleScreen(user)
 
 
-def _overview(user: StaffUser) -> Screen:
+def _overview(user: Staff) -> Screen:
     from screens.overview import OverviewScreen
 
     return OverviewScreen()
 
 
-def _audit(user: StaffUser) -> Screen:
+def _audit(user: Staff) -> Screen:
     from screens.audit import AuditScreen
 
     return AuditScreen()
 
 
-def _venues(user: StaffUser) -> Screen:
+def _venues(user: Staff) -> Screen:
     from screens.venues import VenueGuideScreen
 
-    return VenueGuideScreen(public=False)
+    return VenueGuideScreen(public=True)
 
 
 # Later capabilities add their screens here, with the roles that may use them.
@@ -101,7 +102,7 @@ def entries_for(role: str) -> list[HubEntry]:
 class HubScreen(KioskScreen):
     BINDINGS = [Binding("escape", "logout", t("hub.logout"), id="logout")]
 
-    def __init__(self, user: StaffUser):
+    def __init__(self, user: Staff):
         super().__init__()
         self.user = user
         self.entries = {entry.key: entry for entry in entries_for(user.role)}
@@ -109,13 +110,19 @@ class HubScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader()
         with Vertical(id="hub", classes="menu"):
-            yield Label(t("hub.title", name=self.user.name, role=t(f"role.{self.user.role}")), classes="menu-title")
+            yield Label(data(t("hub.title", name=self.user.name, role=t(f"role.{self.user.role}"))),
+                        classes="menu-title")
             yield OptionList(*[Option(t(key), id=key) for key in self.entries], id="hub-menu")
             yield Label(t("hub.hint"), classes="hint")
         yield Footer()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.push_screen(self.entries[event.option.id].open(self.user))
+        """Public and display screens opened here keep their posture: escape never leads back here, and
+        leaving them takes an admin's PIN or this staff member's own."""
+        screen = self.entries[event.option.id].open(self.user)
+        if getattr(screen, "POSTURE", None) in (PUBLIC, DISPLAY):
+            screen.opened_by = self.user.name
+        self.app.push_screen(screen)
 
     def action_logout(self) -> None:
         from screens.login import LoginScreen

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from kiosk.i18n import t
 from screens.base import KioskScreen
 from screens.widgets.header import KioskHeader
+from screens.widgets.text import styled
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,8 @@ class LauncherScreen(KioskScreen):
 
     @staticmethod
     def _option(entry: LauncherEntry) -> Option:
-        return Option(f"{t(entry.key)}  [dim]({t('posture.' + entry.posture)})[/dim]", id=entry.key)
+        return Option(styled("$label  [dim]($posture)[/dim]", label=t(entry.key), posture=t("posture." + entry.posture)),
+                      id=entry.key)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         entry = next(e for e in LAUNCHER_ENTRIES if e.key == event.option.id)

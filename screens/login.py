@@ -1,27 +1,30 @@
-"""Staff login: name and PIN; five wrong PINs lock the name for a minute."""
+"""Staff login: name and PIN; wrong PINs lock the name and the terminal for a minute."""
 from __future__ import annotations
 
 from typing import Callable
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.containers import Vertical
+from textual.screen import Screen
 from textual.widgets import Footer, Input, Label
 
 from kiosk.i18n import t
-from kiosk.staff import LoginRefused, login
-from kiosk.store import STORE_ERRORS, recover
-from models import StaffUser
+from kiosk.session import Staff, log_in
+from kiosk.staff import PIN_MAX, LoginRefused
+from kiosk.store import STORE_ERRORS
 from screens.base import KioskScreen
 from screens.hub import HubScreen
 from screens.widgets.header import KioskHeader
+from screens.widgets.text import data
+
+NAME_MAX = 64
 
 
 class LoginScreen(KioskScreen):
-    """On success the screen AFTER_LOGIN makes of the user replaces this one (the hub by default);
-    None from it means this user may not go on."""
+    """On success the screen AFTER_LOGIN makes of the staff member replaces this one (the hub by
+    default); None from it means this role may not go on."""
 
-    def __init__(self, after_login: Callable[[StaffUser], Screen | None] = HubScreen):
+    def __init__(self, after_login: Callable[[Staff], Screen | None] = HubScreen):
         super().__init__()
         self.after_login = after_login
 
@@ -30,9 +33,9 @@ class LoginScreen(KioskScreen):
         with Vertical(id="login", classes="dialog"):
             yield Label(t("login.title"), classes="dialog-title")
             yield Label(t("login.name"))
-            yield Input(id="login-name", max_length=64)
+            yield Input(id="login-name", max_length=NAME_MAX)
             yield Label(t("login.pin"))
-            yield Input(id="login-pin", password=True, max_length=12, restrict=r"[0-9]*")
+            yield Input(id="login-pin", password=True, max_length=PIN_MAX, restrict=r"[0-9]*")
             yield Label("", id="login-message", classes="message")
         yield Footer()
 
@@ -43,28 +46,30 @@ class LoginScreen(KioskScreen):
             return
         self._try_login()
 
+    def _say(self, text: str) -> None:
+        self.query_one("#login-message", Label).update(data(text))
+
     def _try_login(self) -> None:
         name = self.query_one("#login-name", Input).value
         pin_input = self.query_one("#login-pin", Input)
         pin, pin_input.value = pin_input.value, ""
-        message = self.query_one("#login-message", Label)
-        try:
-            user = login(name, pin, self.app.context.terminal)
-        except LoginRefused as refused:
-            message.update(self._refusal(refused))
-            return
-        except STORE_ERRORS:
-            recover()
-            message.update(t("store.unavailable"))
-            return
-        screen = self.after_login(user)
-        if screen is None:
-            message.update(t("login.not_allowed", role=t(f"role.{user.role}")))
-            return
-        self.app.switch_screen(screen)
+        terminal = self.app.context.terminal
+        if not self.read(lambda: log_in(name, pin, terminal), self._logged_in, group="login", failed=self._refused):
+            self._say(t("login.checking"))
 
-    @staticmethod
-    def _refusal(refused: LoginRefused) -> str:
-        if refused.reason == "locked":
-            return t("login.locked", seconds=refused.seconds_left)
-        return t("login.wrong")
+    def _refused(self, error: BaseException) -> bool:
+        if isinstance(error, LoginRefused):
+            self._say(t("login.locked", seconds=error.seconds_left) if error.reason == "locked" else t("login.wrong"))
+            return True
+        if isinstance(error, STORE_ERRORS):
+            self._say(t("store.unavailable"))
+            return True
+        return False
+
+    def _logged_in(self, staff: Staff) -> None:
+        screen = self.after_login(staff)
+        if screen is None:
+            self._say(t("login.not_allowed", role=t(f"role.{staff.role}")))
+            return
+        screen.session_root = True
+        self.app.switch_screen(screen)

@@ -92,10 +92,10 @@ async def test_ctrl_c_does_not_quit_the_kiosk(kiosk_store):
 
 
 async def test_the_store_failing_keeps_the_scan_and_recovers(kiosk_store, monkeypatch):
-    import screens.checkin as kiosk_screen
+    import kiosk.lobby as lobby
     from peewee import OperationalError
 
-    real_scan, calls = kiosk_screen.scan, []
+    real_scan, calls = lobby.scan, []
 
     def flaky_scan(*args, **kwargs):
         calls.append(1)
@@ -103,8 +103,7 @@ async def test_the_store_failing_keeps_the_scan_and_recovers(kiosk_store, monkey
             raise OperationalError("database is locked")
         return real_scan(*args, **kwargs)
 
-    monkeypatch.setattr(kiosk_screen, "scan", flaky_scan)
-    monkeypatch.setattr(kiosk_screen, "RETRY_SECONDS", 0.1)
+    monkeypatch.setattr(lobby, "scan", flaky_scan)
     app = make_app(kiosk_store, CheckinScreen)
     async with app.run_test(size=(80, 24)) as pilot:
         scan_burst(app, payload("P0001"))

@@ -1,136 +1,234 @@
-"""Postures, driven through the real App: public screens cannot be left without an admin PIN; staff log in."""
+"""Postures, driven through the real App: public screens cannot be left without a PIN, the exit dialog
+cannot be used to stop a kiosk, staff log in and are logged out when they leave the terminal alone."""
+import pytest
+
+import kiosk.app
+import screens.admin_exit
+from kiosk.attendees import find_by_code, payload_for
+from kiosk.context import find_event
+from models import Checkin, StaffUser
+from screens.admin_exit import AdminExitScreen
+from screens.checkin import CheckinScreen
+from screens.hub import HubScreen
 from screens.launcher import LAUNCHER_ENTRIES, LauncherScreen
 from screens.login import LoginScreen
-from screens.venues import VenueGuideScreen
-from tests.helpers import ADMIN_PIN, DESK_PIN, load_small_event, make_app, screen_text
+from tests.helpers import (
+    ADMIN_PIN, DESK_PIN, load_small_event, make_app, scan_burst, screen_text, wait_for_text,
+)
+
+
+@pytest.fixture
+def event_store(sqlite_store):
+    load_small_event()
+    return sqlite_store
 
 
 async def type_text(pilot, text: str) -> None:
     await pilot.press(*list(text))
 
 
-async def test_public_screen_survives_quit_keys(sqlite_store):
-    load_small_event()
-    app = make_app(sqlite_store, lambda: VenueGuideScreen(public=True))
+def payload(code: str) -> str:
+    event = find_event()
+    return payload_for(event, find_by_code(event, code))
+
+
+async def wait_for_screen(pilot, kind, seconds: float = 3.0):
+    for _ in range(int(seconds / 0.02)):
+        if isinstance(pilot.app.screen, kind):
+            return pilot.app.screen
+        await pilot.pause(0.02)
+    raise AssertionError(f"{kind.__name__} did not open; on view: {pilot.app.screen!r}")
+
+
+async def test_public_screen_survives_quit_keys(event_store):
+    app = make_app(event_store, CheckinScreen)
     async with app.run_test(size=(80, 24)) as pilot:
         for key in ("ctrl+p", "ctrl+z", "escape", "ctrl+backslash"):
             await pilot.press(key)
-            assert isinstance(app.screen, VenueGuideScreen), key
+            assert isinstance(app.screen, CheckinScreen), key
         for key in ("ctrl+c", "ctrl+q"):
             await pilot.press(key)
             assert "PIN admin" in screen_text(app)
             await pilot.press("escape")
-            assert isinstance(app.screen, VenueGuideScreen)
+            assert isinstance(app.screen, CheckinScreen)
         assert app.return_code is None
-        assert "Lobi Registrasi" in screen_text(app)
+        assert "Scan your badge" in screen_text(app)
 
 
-async def test_public_screen_exits_only_with_an_admin_pin(sqlite_store):
-    load_small_event()
-    app = make_app(sqlite_store, lambda: VenueGuideScreen(public=True))
+async def test_public_screen_exits_only_with_an_admin_pin(event_store):
+    app = make_app(event_store, CheckinScreen)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+q")
         await type_text(pilot, DESK_PIN)  # a desk PIN is not an admin PIN
         await pilot.press("enter")
-        assert "PIN salah." in screen_text(app)
+        await wait_for_text(pilot, "PIN salah.")
         assert app.return_code is None
         await type_text(pilot, ADMIN_PIN)
         await pilot.press("enter")
-        await pilot.pause()
+        for _ in range(100):
+            if app.return_code is not None:
+                break
+            await pilot.pause(0.02)
         assert app.return_code == 0
 
 
-async def test_admin_exit_from_a_launched_public_screen_returns_to_the_launcher(sqlite_store):
-    load_small_event()
-    app = make_app(sqlite_store, LauncherScreen)
+async def test_admin_exit_from_a_launched_public_screen_returns_to_the_launcher(event_store):
+    app = make_app(event_store, LauncherScreen)
     async with app.run_test(size=(80, 24)) as pilot:
-        position = [entry.key for entry in LAUNCHER_ENTRIES].index("launcher.venues")
-        await pilot.press(*["down"] * position, "enter")  # the venue guide, a public screen
-        assert isinstance(app.screen, VenueGuideScreen)
+        position = [entry.key for entry in LAUNCHER_ENTRIES].index("launcher.checkin")
+        await pilot.press(*["down"] * position, "enter")
+        await wait_for_screen(pilot, CheckinScreen)
         await pilot.press("ctrl+c")
         await type_text(pilot, ADMIN_PIN)
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, LauncherScreen)
+        await wait_for_screen(pilot, LauncherScreen)
         assert app.return_code is None
 
 
-async def test_staff_login_locks_after_five_wrong_pins(sqlite_store):
-    load_small_event()
-    app = make_app(sqlite_store, LoginScreen)
+async def test_the_exit_dialog_closes_itself_when_left_alone(event_store, monkeypatch):
+    monkeypatch.setattr(screens.admin_exit, "IDLE_SECONDS", 0.3)
+    app = make_app(event_store, CheckinScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+c")
+        assert isinstance(app.screen, AdminExitScreen)
+        await wait_for_screen(pilot, CheckinScreen)
+        assert app.return_code is None
+
+
+async def test_a_badge_scanned_into_the_exit_dialog_checks_the_person_in(event_store):
+    app = make_app(event_store, CheckinScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        greetings = ("Selamat datang, Sri", "Selamat datang, Bambang", "Selamat datang, Dr. Hj.", "Welcome, Ir.",
+                     "Sri Wahyuni, Anda sudah", "Bambang Sutrisno, Anda sudah")
+        for code, greeting in zip(("P0001", "P0002", "P0003", "V0001", "P0001", "P0002"), greetings):
+            await pilot.press("ctrl+c")  # more often than the lock-out count
+            assert isinstance(app.screen, AdminExitScreen)
+            scan_burst(app, payload(code))
+            await wait_for_text(pilot, greeting)
+        await pilot.press("ctrl+c")
+        await type_text(pilot, "4321")
+        await pilot.press("enter")
+        text = await wait_for_text(pilot, "PIN salah.")  # one wrong PIN so far: the scans did not count
+        assert "Terlalu banyak" not in text
+    assert Checkin.select().count() == 4
+
+
+async def test_digits_at_scanner_speed_are_a_scan_not_a_pin(event_store):
+    app = make_app(event_store, CheckinScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+c")
+        scan_burst(app, "12345678901")  # a digits-only code from a scanner, ending in Enter
+        await wait_for_text(pilot, "Kode tidak terbaca")  # taken as a scan, and refused as one
+        assert not isinstance(app.screen, AdminExitScreen)
+
+
+async def test_the_exit_lock_out_is_kept_in_the_store(event_store):
+    for _ in range(2):  # a restarted kiosk on the same terminal is still locked
+        app = make_app(event_store, CheckinScreen)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+c")
+            for _ in range(3):
+                await type_text(pilot, "4321")
+                await pilot.press("enter")
+                await wait_for_text(pilot, "PIN salah|Terlalu banyak")
+        screens.admin_exit.LocalLockout.passed()  # a new process knows nothing of the last one
+    app = make_app(event_store, CheckinScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+c")
+        await type_text(pilot, ADMIN_PIN)  # the right PIN, but the terminal is locked
+        await pilot.press("enter")
+        await wait_for_text(pilot, "Terlalu banyak PIN salah")
+        assert app.return_code is None
+
+
+async def test_staff_login_locks_after_five_wrong_pins(event_store):
+    app = make_app(event_store, LoginScreen)
     async with app.run_test(size=(80, 24)) as pilot:
         await type_text(pilot, "meja")
         await pilot.press("enter")
         for attempt in range(5):
             await type_text(pilot, "9999")
             await pilot.press("enter")
-            if attempt < 4:
-                assert "Nama atau PIN salah." in screen_text(app)
-        assert "Terlalu banyak PIN salah. Coba lagi dalam 60 detik." in screen_text(app)
+            await wait_for_text(pilot, "Nama atau PIN salah." if attempt < 4 else "Terlalu banyak PIN salah")
         await type_text(pilot, DESK_PIN)  # the right PIN, but the name is locked
         await pilot.press("enter")
-        assert "Terlalu banyak PIN salah" in screen_text(app)
+        await pilot.pause(0.2)
+        await wait_for_text(pilot, "Terlalu banyak PIN salah")
         assert isinstance(app.screen, LoginScreen)
 
 
-async def test_staff_login_opens_the_hub_of_the_role(sqlite_store):
-    load_small_event()
-    app = make_app(sqlite_store, LoginScreen)
+async def log_in(pilot, name: str, pin: str) -> None:
+    await type_text(pilot, name)
+    await pilot.press("enter")
+    await type_text(pilot, pin)
+    await pilot.press("enter")
+
+
+async def test_staff_login_opens_the_hub_of_the_role(event_store):
+    app = make_app(event_store, LoginScreen)
     async with app.run_test(size=(80, 24)) as pilot:
-        await type_text(pilot, "meja")
-        await pilot.press("enter")
-        await type_text(pilot, DESK_PIN)
-        await pilot.press("enter")
-        text = screen_text(app)
-        assert "Halo, meja (meja registrasi)" in text
+        await log_in(pilot, "meja", DESK_PIN)
+        text = await wait_for_text(pilot, r"Halo, meja \(meja registrasi\)")
         assert "Ikhtisar acara" in text and "Log audit" not in text  # the audit log is for admins
         await pilot.press("escape")  # log out
         assert isinstance(app.screen, LoginScreen)
 
 
-async def test_staff_posture_quits_with_ctrl_q(sqlite_store):
-    load_small_event()
-    app = make_app(sqlite_store, LoginScreen)
+async def test_staff_posture_quits_with_ctrl_q(event_store):
+    app = make_app(event_store, LoginScreen)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.return_code == 0
 
 
-async def test_a_failing_store_under_a_public_screen_is_a_calm_notice(sqlite_store, monkeypatch):
-    import screens.directory as directory_screen
-    from peewee import OperationalError
+async def open_from_hub(pilot, entry: str) -> None:
+    hub = await wait_for_screen(pilot, HubScreen)
+    options = hub.query_one("OptionList")
+    options.highlighted = list(hub.entries).index(entry)
+    await pilot.press("enter")
 
-    from screens.directory import DirectoryScreen
 
-    load_small_event()
-
-    def locked(*args, **kwargs):
-        raise OperationalError("database is locked")
-
-    app = make_app(sqlite_store, DirectoryScreen)
+async def test_escape_never_leads_from_a_public_screen_into_the_hub(event_store):
+    app = make_app(event_store, LoginScreen)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
-        monkeypatch.setattr(directory_screen, "sessions_of_institutions", locked)
-        await pilot.press(*"literasi")  # the search asks the store on every key
-        await pilot.pause(0.2)
-        assert app.return_code is None and isinstance(app.screen, DirectoryScreen)
-        assert any("Data sementara tidak tersedia" in n.message for n in app._notifications)
-
-
-async def test_escape_leaves_a_public_screen_opened_from_the_hub(sqlite_store):
-    from models import StaffUser
-    from screens.hub import HubScreen
-
-    load_small_event()
-    app = make_app(sqlite_store, lambda: HubScreen(StaffUser.get(StaffUser.name == "admin")))
-    async with app.run_test(size=(80, 24)) as pilot:
-        for entry in ("hub.directory", "hub.board"):
-            position = list(HubScreen(StaffUser.get(StaffUser.name == "admin")).entries).index(entry)
-            await pilot.press(*["down"] * position, "enter")
+        await log_in(pilot, "meja", DESK_PIN)
+        for entry in ("hub.directory", "hub.board", "hub.venues"):
+            await open_from_hub(pilot, entry)
             await pilot.pause(0.2)
-            assert not isinstance(app.screen, HubScreen)
-            await pilot.press("escape")
+            public = app.screen
+            assert not isinstance(public, HubScreen)
+            await pilot.press("escape", "escape")
             await pilot.pause(0.1)
-            assert isinstance(app.screen, HubScreen), entry
-            app.screen.query_one("OptionList").highlighted = 0
+            assert app.screen is public, entry  # a passer-by cannot reach the desk
+            await pilot.press("ctrl+q")
+            await wait_for_text(pilot, "PIN admin atau PIN meja")
+            await type_text(pilot, DESK_PIN)  # the staff member who opened it may close it
+            await pilot.press("enter")
+            await wait_for_screen(pilot, HubScreen)
+
+
+async def test_a_staff_session_left_alone_logs_out(event_store, monkeypatch):
+    monkeypatch.setattr(kiosk.app, "IDLE_LOGOUT_SECONDS", 0.4)
+    monkeypatch.setattr(kiosk.app, "IDLE_CHECK_SECONDS", 0.1)
+    app = make_app(event_store, LoginScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await log_in(pilot, "meja", DESK_PIN)
+        await open_from_hub(pilot, "hub.overview")
+        await pilot.pause(0.1)
+        await wait_for_screen(pilot, LoginScreen)
+        assert [type(screen) for screen in app.screen_stack[1:]] == [LoginScreen]
+
+
+async def test_the_award_console_is_not_logged_out_while_waiting(event_store, monkeypatch):
+    from screens.award_console import AwardConsoleScreen
+
+    monkeypatch.setattr(kiosk.app, "IDLE_LOGOUT_SECONDS", 0.2)
+    monkeypatch.setattr(kiosk.app, "IDLE_CHECK_SECONDS", 0.05)
+    app = make_app(event_store, lambda: HubScreen(StaffUser.get(StaffUser.name == "admin")))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.session_root = True
+        await open_from_hub(pilot, "hub.awards")
+        await wait_for_screen(pilot, AwardConsoleScreen)
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, AwardConsoleScreen)

@@ -17,7 +17,9 @@ async def steady(pilot) -> None:
     """No blinking cursor, and every pending refresh done, so two runs draw the same picture."""
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
-    await pilot.pause(0.3)
+    await pilot.pause(0.1)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.2)
 
 
 @pytest.fixture
@@ -176,7 +178,7 @@ def test_sell(snap_compare, small_event, size):
 
     _with_sales(small_event)
     app = make_app(small_event, lambda: SellScreen(StaffUser.get(StaffUser.name == "lapak"),
-                                                    Stall.get(Stall.code == "L01")))
+                                                    Stall.get(Stall.code == "L01").id))
     assert snap_compare(app, terminal_size=size, run_before=steady)
 
 

@@ -6,10 +6,13 @@ fit at scale 1, the text is shown at normal size, so a long Indonesian name is n
 """
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual.content import Content
 from textual.widget import Widget
 
 from kiosk.search import fold
+from kiosk.text import inert, shorten
 
 # Each glyph: five rows of three pixels, '#' on.
 FONT = {
@@ -35,6 +38,8 @@ HALF_BLOCKS = {(True, True): "█", (True, False): "▀", (False, True): "▄", 
 GLYPH_WIDTH = 4  # three pixels and a space, at scale 1
 MAX_SCALE = 3
 ROWS_PER_SCALE = 20  # terminal rows needed for each step up in scale
+MAX_BIG_ROWS = 40  # text that would take more rows than this in large type is shown at normal size
+MAX_PLAIN_LINES = 4
 
 
 def glyph(character: str) -> list[str]:
@@ -87,13 +92,13 @@ class BigText(Widget):
     def __init__(self, text: str = "", max_lines: int = 1, max_scale: int = MAX_SCALE, max_rows: int | None = None,
                  **kwargs):
         super().__init__(**kwargs)
-        self._text = text
+        self._text = inert(text)
         self.max_lines = max_lines
         self.max_scale = max_scale
         self.max_rows = max_rows  # more rows than this: the text at normal size, in bold
 
     def update(self, text: str) -> None:
-        self._text = text
+        self._text = inert(text)
         self.refresh(layout=True)
 
     @property
@@ -104,18 +109,28 @@ class BigText(Widget):
         tall_enough = max(1, self.app.size.height // ROWS_PER_SCALE)  # a big scale only on a tall screen
         fitted = fit(self._text, width, self.max_lines, min(self.max_scale, tall_enough))
         if fitted is None:
-            return [self._text]
+            return self._plain_rows(width)
         scale, lines = fitted
         rows: list[str] = []
         for number, line in enumerate(lines):
             rows += ([""] if number else []) + big_line(line, scale)
-        return [self._text] if self.max_rows is not None and len(rows) > self.max_rows else rows
+        most = self.max_rows if self.max_rows is not None else MAX_BIG_ROWS
+        return self._plain_rows(width) if len(rows) > most else rows
+
+    def _plain_rows(self, width: int) -> list[str]:
+        """The text at normal size, wrapped onto a few lines; what does not fit ends in "…"."""
+        lines = [line.plain.rstrip() for line in Content(self._text).wrap(max(1, width))]
+        if len(lines) > MAX_PLAIN_LINES:
+            lines = lines[:MAX_PLAIN_LINES]
+            lines[-1] = shorten(lines[-1], width - 1) + ("" if lines[-1].endswith("…") else "…")
+        return lines
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self._rows(width)) if self._text else 0
 
     def render(self) -> Text:
         width = self.content_size.width
-        rows = [row.center(width).rstrip() if len(row) < width else row for row in self._rows(width)]
-        big = len(rows) > 1 or rows != [self._text]
-        return Text("\n".join(rows), no_wrap=big, style="" if big else "bold")
+        rows = self._rows(width)
+        big = rows != self._plain_rows(width)
+        rows = [" " * max(0, (width - cell_len(row)) // 2) + row for row in rows]
+        return Text("\n".join(rows), no_wrap=True, style="" if big else "bold")

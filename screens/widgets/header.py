@@ -6,6 +6,7 @@ from textual.containers import Horizontal
 from textual.widgets import Label
 
 from kiosk.i18n import pick, t
+from screens.widgets.text import data
 
 
 class KioskHeader(Horizontal):
@@ -14,7 +15,7 @@ class KioskHeader(Horizontal):
     _clock_text = ""
 
     def compose(self) -> ComposeResult:
-        yield Label(self._place(), id="header-place")
+        yield Label(data(self._place()), id="header-place")
         yield Label("", id="header-clock")
         yield Label("", id="header-store")
 

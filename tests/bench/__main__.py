@@ -15,6 +15,7 @@ from tests.bench.common import MISSED, note
 BENCHMARKS = (
     "checkin_latency",
     "scan_to_welcome",
+    "frame_time",
     "concurrent_checkins",
     "kiosk_startup",
     "kiosk_memory",

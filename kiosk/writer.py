@@ -1,0 +1,138 @@
+"""One writer per terminal: what people did is recorded once and in order, off the event loop.
+
+A scan, a sale or a staff action becomes an `Intent` with its request id and the moment it happened,
+made once when the person acts. The writer's thread records intents first in, first out; while the
+store does not answer it keeps the intent and tries again, so nothing a person did is lost or
+recorded twice (the request id makes a retry harmless). The writer outlives the App that uses it, so
+a kiosk restarted after a crash carries its waiting scans over.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable
+
+from kiosk.errors import Refused
+from kiosk.store import STORE_ERRORS, new_request_id, recover
+
+RETRY_SECONDS = (0.2, 0.5, 1.0, 2.0)  # waits between tries while the store fails, then the last again
+
+
+@dataclass(eq=False)
+class Intent:
+    """Something a person did that the store must record."""
+
+    record: Callable[["Intent"], object]  # runs on the writer's thread; its return value is the result
+    at: datetime  # when it happened, by the event clock: what the record is stamped with
+    kind: str = ""  # "scan", "sale", …: what a screen counts while it waits
+    on_done: Callable[["Outcome"], None] | None = None  # called on the event loop
+    request_id: str = field(default_factory=new_request_id)
+    attempts: int = 0  # failed tries so far; above 0 the intent is being replayed
+
+    @property
+    def replayed(self) -> bool:
+        return self.attempts > 0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    intent: Intent
+    result: object = None
+    refused: Refused | None = None  # the use case said no (a closed list, a wrong code…)
+    error: BaseException | None = None  # a fault in the program, not in the store
+
+
+Deliver = Callable[[Outcome], None]
+
+
+class StoreWriter:
+    def __init__(self, retry_seconds: tuple[float, ...] = RETRY_SECONDS):
+        self._queue: deque[Intent] = deque()
+        self._wake = threading.Condition()
+        self._retry_seconds = retry_seconds
+        self._busy_since: float | None = None
+        self._deliver: Deliver | None = None
+        self._thread: threading.Thread | None = None
+        self.failing = False  # the last try failed on the store
+
+    def attach(self, deliver: Deliver | None) -> None:
+        """Outcomes go to DELIVER (thread-safe; it hands them to an event loop); None drops them."""
+        self._deliver = deliver
+
+    def submit(self, intent: Intent) -> Intent:
+        with self._wake:
+            self._queue.append(intent)
+            self._start()
+            self._wake.notify()
+        return intent
+
+    def waiting(self, kind: str | None = None) -> list[Intent]:
+        """The intents not recorded yet, oldest first (the one being tried included)."""
+        with self._wake:
+            return [intent for intent in self._queue if kind is None or intent.kind == kind]
+
+    def busy_since(self) -> float | None:
+        """When (time.monotonic) the store call under way began; None when the writer is idle."""
+        return self._busy_since
+
+    def drain(self, timeout: float) -> bool:
+        """Wait until everything submitted is recorded (for tests and a clean exit); True if it was."""
+        deadline = time.monotonic() + timeout
+        with self._wake:
+            while self._queue and time.monotonic() < deadline:
+                self._wake.wait(0.05)
+            return not self._queue
+
+    def _start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while not self._queue:
+                    self._wake.wait()
+                intent = self._queue[0]
+            outcome = self._try(intent)
+            if outcome is None:
+                self._pause(intent.attempts)
+                continue
+            with self._wake:
+                self._queue.popleft()
+                self._wake.notify_all()
+            self._hand_over(outcome)
+
+    def _try(self, intent: Intent) -> Outcome | None:
+        """Record INTENT once; None when the store failed and it must be tried again."""
+        self._busy_since = time.monotonic()
+        try:
+            outcome = Outcome(intent, result=intent.record(intent))
+        except Refused as refused:
+            outcome = Outcome(intent, refused=refused)
+        except STORE_ERRORS:
+            recover()
+            intent.attempts += 1
+            self.failing = True
+            return None
+        except Exception as error:  # a bug: reported to the app, never retried forever
+            outcome = Outcome(intent, error=error)
+        finally:
+            self._busy_since = None
+        self.failing = False
+        return outcome
+
+    def _pause(self, attempts: int) -> None:
+        time.sleep(self._retry_seconds[min(attempts, len(self._retry_seconds)) - 1])
+
+    def _hand_over(self, outcome: Outcome) -> None:
+        deliver = self._deliver
+        if deliver is None:
+            return
+        try:
+            deliver(outcome)
+        except RuntimeError:  # the app's loop has closed: the record stands, nobody is waiting
+            pass
