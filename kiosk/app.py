@@ -23,10 +23,10 @@ from kiosk.context import Context
 from kiosk.crashes import log_crash
 from kiosk.executor import DaemonExecutor
 from kiosk.text import inert
-from kiosk.writer import Outcome, StoreWriter
+from kiosk.writer import StoreWriter
 from screens.admin_exit import AdminExitScreen
 from screens.base import STAFF
-from screens.messages import StoreChanged
+from screens.messages import Recorded, StoreChanged
 
 POLL_SECONDS = 0.25
 DEADLINE_SECONDS = 0.75  # a store call pending longer than this marks the store unavailable (within 1 s)
@@ -73,9 +73,8 @@ class KioskApp(App, inherit_bindings=False):
         self.crashed_on: Screen | None = None  # the screen on view when an unexpected exception ended the app
 
     def on_mount(self) -> None:
-        loop = asyncio.get_running_loop()
-        loop.set_default_executor(DaemonExecutor())
-        self.writer.attach(lambda outcome: loop.call_soon_threadsafe(self._delivered, outcome))
+        asyncio.get_running_loop().set_default_executor(DaemonExecutor())
+        self.writer.attach(lambda outcome: self.post_message(Recorded(outcome)))
         self.title = inert(context_title(self.context))
         self.push_screen(self._first_screen())
         self.set_interval(POLL_SECONDS, self.poll_store)
@@ -112,19 +111,15 @@ class KioskApp(App, inherit_bindings=False):
             for screen in self.screen_stack:
                 screen.post_message(StoreChanged())
 
-    def _delivered(self, outcome: Outcome) -> None:
+    def on_recorded(self, message: Recorded) -> None:
         """An intent the writer finished: its screen hears of it here, on the loop."""
+        outcome = message.outcome
         if outcome.error is not None:
-            self._handle_exception(outcome.error)
-            return
+            raise outcome.error
         callback = outcome.intent.on_done
         owner = getattr(callback, "__self__", None)
-        if callback is None or not getattr(owner, "is_attached", True):
-            return
-        try:
+        if callback is not None and getattr(owner, "is_attached", True):
             callback(outcome)
-        except Exception as error:  # outside Textual's own dispatch: hand it to the crash handling
-            self._handle_exception(error)
 
     # ---- postures ------------------------------------------------------------------------------
 

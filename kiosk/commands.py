@@ -459,7 +459,11 @@ def run_app(args, store, first_screen: Callable, *, now=None, venue=None, termin
     return run_until_done(lambda writer: KioskApp(context, first_screen, writer))
 
 
-def run_until_done(make_app: Callable) -> int:
+DRAIN_SECONDS = 5.0  # on the way out, how long what was done but not yet recorded may take
+EXIT_UNRECORDED = 75  # EX_TEMPFAIL: the app ended with records the store never took
+
+
+def run_until_done(make_app: Callable, run: Callable = lambda app: app.run()) -> int:
     """Run the app; after a crash on a public or display screen, start it again on the same screen
     with the same writer (so waiting scans and sales carry over), unless it keeps crashing."""
     from kiosk.crashes import EXIT_CRASHING, CrashCounter, crash_log_path
@@ -469,13 +473,24 @@ def run_until_done(make_app: Callable) -> int:
     writer, crashes = StoreWriter(), CrashCounter()
     while True:
         app = make_app(writer)
-        app.run()
+        run(app)
         if not app.return_code:
-            return 0
+            return finish_writing(writer)
         posture = getattr(app.crashed_on, "POSTURE", STAFF)
         if posture == STAFF or crashes.crashed():
             print(f"kiosk: the screen failed; the details are in {crash_log_path()}.", file=sys.stderr)
+            finish_writing(writer)
             return EXIT_CRASHING
         print(f"kiosk: the screen failed and starts again; the details are in {crash_log_path()}.",
               file=sys.stderr)
+
+
+def finish_writing(writer) -> int:
+    """Give what waits for the store a last chance; say so when some of it never got there."""
+    if writer.drain(DRAIN_SECONDS):
+        return 0
+    waiting = writer.waiting()
+    print(f"kiosk: {len(waiting)} record(s) made here could not be written to the store before the exit "
+          f"(the first from {waiting[0].at:%Y-%m-%d %H:%M:%S}); they are lost.", file=sys.stderr)
+    return EXIT_UNRECORDED
 

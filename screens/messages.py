@@ -7,3 +7,11 @@ class StoreChanged(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, StoreChanged)
+
+
+class Recorded(Message):
+    """The writer finished an intent (posted from its thread; handled on the loop)."""
+
+    def __init__(self, outcome) -> None:
+        super().__init__()
+        self.outcome = outcome
