@@ -9,19 +9,23 @@ from dataclasses import replace
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Footer, Label
 
 from textual.content import Content
 
 from kiosk.ceremony import ConsoleView, StateView, console_view, cover, end_rehearsal, rehearse, step_to
 from kiosk.i18n import pick, t
 from kiosk.reveal import CLOSING, HOLDING, NOMINEES, WINNERS, CategoryOutline, Named, Step, title_position
+from kiosk.text import shorten
 from kiosk.writer import Intent, Outcome
 from models import LIVE, REHEARSAL
 from screens.base import LiveScreen
 from screens.widgets.dialogs import ConfirmDialog, PickDialog
 from screens.widgets.header import KioskHeader
-from screens.widgets.text import cell, data, styled
+from screens.widgets.text import Clamped, cell, data, styled
+
+
+NAME_CELLS = 90  # a winner's name or detail on the console, at most (the rest ends in "…")
 
 
 class AwardConsoleScreen(LiveScreen):
@@ -52,9 +56,9 @@ class AwardConsoleScreen(LiveScreen):
             order.can_focus = False  # a picture of the running order: the arrow keys drive the ceremony
             yield order
             with Vertical(id="console-side"):
-                yield Static("", id="console-now")
-                yield Static("", id="console-next")
-                yield Static("", id="console-winners")
+                yield Clamped("", id="console-now", max_lines=5)
+                yield Clamped("", id="console-next", max_lines=5)
+                yield Clamped("", id="console-winners", max_lines=14)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -89,11 +93,11 @@ class AwardConsoleScreen(LiveScreen):
         cover = t("console.blackout_on") if self.state.blackout else t("console.holding_on") if self.state.holding else ""
         self.query_one("#console-mode", Label).update(data(f"{mode} {cover}".strip()))
         self._fill_order(step)
-        self.query_one("#console-now", Static).update(heading(t("console.now"), self.describe(step)))
+        self.query_one("#console-now", Clamped).update(heading(t("console.now"), self.describe(step)))
         following = self.steps[self.state.position + 1] if self.state.position + 1 < len(self.steps) else None
-        self.query_one("#console-next", Static).update(
+        self.query_one("#console-next", Clamped).update(
             heading(t("console.audience_next"), self.describe(following) if following else t("console.end")))
-        self.query_one("#console-winners", Static).update(self._winners_text(step))
+        self.query_one("#console-winners", Clamped).update(self._winners_text(step))
 
     def _fill_order(self, step: Step) -> None:
         table = self.query_one(DataTable)
@@ -116,8 +120,9 @@ class AwardConsoleScreen(LiveScreen):
     def _winners_text(self, step: Step) -> Content:
         if step.category is None:
             return Content("")
-        names = [styled("★ $name [dim]($detail)[/dim]" if person.detail else "★ $name", name=person.name,
-                        detail=person.detail) for person in self.people]
+        names = [styled("★ $name [dim]($detail)[/dim]" if person.detail else "★ $name",
+                        name=shorten(person.name, NAME_CELLS), detail=shorten(person.detail, NAME_CELLS))
+                 for person in self.people]
         return Content("\n").join([styled("[b]$heading[/b]", heading=t("console.winners_here")), *names])
 
     # ---- driving the ceremony -------------------------------------------------------------
