@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from peewee import JOIN, fn
 
+from kiosk.checkin import lists_of, open_list
 from kiosk.clock import load_zone
 from models import INSTITUTION_KINDS, Attendee, Checkin, CheckinList, Event, Institution
 
@@ -48,6 +49,34 @@ def arrival_stats(event: Event, checkin_list: CheckinList | None = None) -> Arri
         by_terminal=_by_terminal(live),
         by_hour=_by_hour(live, load_zone(event.time_zone)),
     )
+
+
+@dataclass(frozen=True)
+class ArrivalsView:
+    """What the desk's arrivals screen shows: the list's names (empty when every list) and its figures."""
+
+    name: str
+    name_en: str
+    stats: ArrivalStats
+
+
+def desk_list(event: Event, now: datetime) -> CheckinList | None:
+    """The list a desk starts on: the one open at NOW, else the event's first."""
+    return open_list(event, now) or next(iter(lists_of(event)), None)
+
+
+def arrivals_view(event: Event, list_id: int | None, now: datetime | None = None) -> ArrivalsView:
+    """The figures of the list LIST_ID; with no LIST_ID but NOW, of the desk's list then (desk_list);
+    of every list of the event when neither (or when the list is gone)."""
+    checkin_list = None
+    if list_id is not None:
+        checkin_list = CheckinList.get_or_none((CheckinList.id == list_id) & (CheckinList.event == event))
+    elif now is not None:
+        checkin_list = desk_list(event, now)
+    stats = arrival_stats(event, checkin_list)
+    if checkin_list is None:
+        return ArrivalsView("", "", stats)
+    return ArrivalsView(checkin_list.name, checkin_list.name_en, stats)
 
 
 def registered_for(event: Event, checkin_list: CheckinList | None) -> int:

@@ -1,14 +1,18 @@
 """Attendees as the desk and the badges see them: lookup, search, badge payloads, walk-ins, reissue."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from peewee import JOIN, IntegrityError
 
 from kiosk import tokens
 from kiosk.audit import record
 from kiosk.errors import Refused
-from kiosk.search import attendee_key, fold
+from kiosk.search import attendee_key, search_words
 from kiosk.store import write
-from models import Attendee, Event, Institution
+from kiosk.text import REFUSED, control_problem
+from models import AuditEntry, Attendee, Event, Institution
 
 SEARCH_LIMIT = 50
 
@@ -34,10 +38,11 @@ def find_by_code(event: Event, code: str) -> Attendee | None:
 
 
 def search(event: Event, text: str, limit: int = SEARCH_LIMIT) -> list[Attendee]:
-    """Attendees whose name, institution or code contains every word of TEXT (any case or accent)."""
+    """Attendees whose name, institution or code contains every word of TEXT (any case or accent);
+    only the first few words count (kiosk.search.search_words), however much was pasted."""
     query = (Attendee.select(Attendee, Institution).join(Institution, JOIN.LEFT_OUTER)
              .where(Attendee.event == event))
-    for word in fold(text).split():
+    for word in search_words(text):
         query = query.where(Attendee.search_key.contains(word))
     return list(query.order_by(Attendee.name, Attendee.code).limit(limit))
 
@@ -50,12 +55,33 @@ WALK_IN_PREFIX = "W"
 WALK_IN_ATTEMPTS = 5
 
 
-def register_walk_in(event: Event, name: str, institution: Institution | None, category: str,
-                     language: str, staff: str) -> Attendee:
-    """Someone who is not on the list: a new attendee with the next free walk-in code (W0001…)."""
+def control_character(text: str) -> str | None:
+    """The first character of TEXT that kiosk.text.control_problem refuses, as "U+001B"; None if none."""
+    for character in text:
+        if ord(character) in REFUSED:
+            return f"U+{ord(character):04X}"
+    return None
+
+
+def register_walk_in(event: Event, name: str, institution: Institution | int | None, category: str,
+                     language: str, staff: str, since: datetime | None = None) -> Attendee:
+    """Someone who is not on the list: a new attendee with the next free walk-in code (W0001…).
+
+    A name with a control character is refused (brackets and emoji are kept as typed). SINCE, given
+    when this very request is tried again after the store failed (naive UTC, before its first try):
+    a walk-in of the same name recorded by STAFF since then is this one, returned, not made twice.
+    """
+    if control_problem(name) is not None:  # before blanks are joined: a tab or a newline is refused too
+        raise AttendeeError("error.walk_in_control", character=control_character(name))
     name = " ".join(name.split())
     if not name:
         raise AttendeeError("error.walk_in_name")
+    if isinstance(institution, int):
+        institution = Institution.get_or_none((Institution.id == institution) & (Institution.event == event))
+    if since is not None:
+        earlier = _walk_in_since(event, name, staff, since)
+        if earlier is not None:
+            return earlier
     institution_name = institution.name if institution else ""
     for _ in range(WALK_IN_ATTEMPTS):  # two desks may pick the same next code at once
         try:
@@ -71,6 +97,13 @@ def register_walk_in(event: Event, name: str, institution: Institution | None, c
     raise AttendeeError("error.walk_in_code")
 
 
+def _walk_in_since(event: Event, name: str, staff: str, since: datetime) -> Attendee | None:
+    entry = (AuditEntry.select().where((AuditEntry.action == "attendee.walk_in") & (AuditEntry.actor == staff)
+                                       & (AuditEntry.detail == name) & (AuditEntry.at >= since))
+             .order_by(AuditEntry.id.desc()).first())
+    return find_by_code(event, entry.subject) if entry is not None else None
+
+
 def _next_walk_in_code(event: Event) -> str:
     codes = (Attendee.select(Attendee.code)
              .where((Attendee.event == event) & Attendee.code.startswith(WALK_IN_PREFIX)).tuples())
@@ -78,19 +111,36 @@ def _next_walk_in_code(event: Event) -> str:
     return f"{WALK_IN_PREFIX}{max(numbers, default=0) + 1:04d}"
 
 
-def reissue_badge(attendee: Attendee, staff: str, reason: str) -> Attendee:
-    """A new badge version: the old printout stops working at every kiosk."""
+def reissue_badge(attendee: Attendee, staff: str, reason: str, from_version: int | None = None) -> Attendee:
+    """A new badge version: the old printout stops working at every kiosk.
+
+    FROM_VERSION is the version the desk saw: the badge is reissued once from it, so a request tried
+    again (or two desks at once) makes one new version, not two."""
     if not reason.strip():
         raise AttendeeError("error.reason")
     with write():
-        Attendee.update(badge_version=Attendee.badge_version + 1).where(Attendee.id == attendee.id).execute()
+        bump = Attendee.update(badge_version=Attendee.badge_version + 1).where(Attendee.id == attendee.id)
+        if from_version is not None:
+            bump = bump.where(Attendee.badge_version == from_version)
+        changed = bump.execute()
         attendee.badge_version = Attendee.get_by_id(attendee.id).badge_version
-        record(staff, "badge.reissue", attendee.code, f"version {attendee.badge_version}: {reason.strip()}")
+        if changed:
+            record(staff, "badge.reissue", attendee.code, f"version {attendee.badge_version}: {reason.strip()}")
     return attendee
 
 
-def institutions_matching(event: Event, text: str, limit: int = 20) -> list[Institution]:
-    query = Institution.select().where(Institution.event == event)
-    for word in fold(text).split():
+@dataclass(frozen=True)
+class InstitutionChoice:
+    """An institution a walk-in may belong to, as the desk lists it."""
+
+    id: int
+    code: str
+    name: str
+
+
+def institutions_matching(event: Event, text: str, limit: int = 20) -> list[InstitutionChoice]:
+    """Institutions whose name or code contains every word of TEXT (the first few words only)."""
+    query = Institution.select(Institution.id, Institution.code, Institution.name).where(Institution.event == event)
+    for word in search_words(text):
         query = query.where(Institution.name.contains(word) | Institution.code.contains(word))
-    return list(query.order_by(Institution.name).limit(limit))
+    return [InstitutionChoice(*row) for row in query.order_by(Institution.name).limit(limit).tuples()]

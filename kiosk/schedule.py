@@ -2,11 +2,14 @@
 planned. Each change is one audited write; every directory shows it on its next change poll."""
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from kiosk.audit import record
+from kiosk.clock import from_stored, to_utc
 from kiosk.errors import Refused
-from kiosk.search import fold
+from kiosk.search import search_words
 from kiosk.store import write
 from models import CANCELLED, SCHEDULED, Event, Room, Session, Venue
 
@@ -18,10 +21,100 @@ class ScheduleError(Refused):
 
 
 def sessions_matching(event: Event, text: str, limit: int = 100) -> list[Session]:
+    """Sessions whose title, speakers, room or venue contain every word of TEXT (the first few
+    words only: kiosk.search.search_words), soonest first."""
     query = Session.select().where(Session.event == event)
-    for word in fold(text).split():
+    for word in search_words(text):
         query = query.where(Session.search_key.contains(word))
     return list(query.order_by(Session.starts_at, Session.code).limit(limit))
+
+
+# ---- what the schedule screen shows, as plain values ---------------------------------------------
+
+@dataclass(frozen=True)
+class RoomChoice:
+    id: int
+    name: str
+    venue: str
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    code: str
+    title: str
+    title_en: str
+    starts_at: datetime  # in the event's zone
+    ends_at: datetime
+    room: str
+    planned_room: str
+    moved: bool
+    delayed: bool  # starts at another time than planned
+    cancelled: bool
+
+
+@dataclass(frozen=True)
+class ScheduleView:
+    rows: tuple[SessionRow, ...]
+    rooms: tuple[RoomChoice, ...]  # every room of the event, venue by venue: where a session may move
+
+
+def schedule_view(event: Event, text: str, zone: ZoneInfo, limit: int = 100) -> ScheduleView:
+    """The sessions matching TEXT and the rooms of the event, read once, with no row left behind."""
+    rooms = rooms_of_event(event)
+    names = {room.id: room.name for room in rooms}
+    rows = tuple(
+        SessionRow(session.id, session.code, session.title, session.title_en,
+                   from_stored(session.starts_at, zone), from_stored(session.ends_at, zone),
+                   names.get(session.room_id, ""), names.get(session.planned_room_id, ""),
+                   session.moved, session.starts_at != session.planned_starts_at, session.cancelled)
+        for session in sessions_matching(event, text, limit))
+    return ScheduleView(rows, tuple(RoomChoice(room.id, room.name, room.venue.name) for room in rooms))
+
+
+# ---- the changes, by id, as the staff screen's writer records them -------------------------------
+# Each one reads the session afresh; REPLAYED (the same request tried again after the store failed)
+# makes a change already made by the earlier try count as done, not made twice.
+
+def _session(session_id: int) -> Session:
+    session = Session.get_or_none(Session.id == session_id)
+    if session is None:
+        raise ScheduleError("error.session_gone")
+    return session
+
+
+def move_session(session_id: int, room_id: int, staff: str, replayed: bool = False) -> Session:
+    session = _session(session_id)
+    if replayed and session.room_id == room_id:
+        return session
+    room = Room.get_or_none(Room.id == room_id)
+    if room is None:
+        raise ScheduleError("error.session_gone")
+    return move(session, room, staff)
+
+
+def delay_session(session_id: int, minutes: int, staff: str, seen_starts_at: datetime | None = None,
+                  replayed: bool = False) -> Session:
+    """Delay by MINUTES the session the person saw starting at SEEN_STARTS_AT."""
+    session = _session(session_id)
+    if replayed and seen_starts_at is not None and 0 < minutes \
+            and session.starts_at == to_utc(seen_starts_at) + timedelta(minutes=minutes):
+        return session
+    return delay(session, minutes, staff)
+
+
+def cancel_session(session_id: int, staff: str, reason: str, replayed: bool = False) -> Session:
+    session = _session(session_id)
+    if replayed and session.cancelled:
+        return session
+    return cancel(session, staff, reason)
+
+
+def restore_session(session_id: int, staff: str, replayed: bool = False) -> Session:
+    session = _session(session_id)
+    if replayed and not session.changed:
+        return session
+    return restore(session, staff)
 
 
 def rooms_of_event(event: Event) -> list[Room]:

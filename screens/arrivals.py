@@ -1,62 +1,77 @@
-"""Live arrivals at the desk: by list, by kind of institution, by kiosk and by hour."""
+"""Live arrivals at the desk: by list, by kind of institution, by kiosk and by hour.
+
+Read on a store thread (kiosk.arrivals.arrivals_view); kiosk ids and list codes come from the store
+and are shown as data, cut with "…" when their column is narrow."""
 from __future__ import annotations
+
+from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import Footer
 
-from kiosk.arrivals import arrival_stats
+from kiosk.arrivals import NO_INSTITUTION, ArrivalsView, arrivals_view
+from kiosk.catalogue import MESSAGES
 from kiosk.i18n import number, pick, t
-from models import CheckinList
 from screens.base import LiveScreen
+from screens.widgets.fitted import Column, FittedTable
 from screens.widgets.header import KioskHeader
+from screens.widgets.text import Clamped, cell, data
 
 BAR_WIDTH = 12
 
 TABLES = {
-    "#arrivals-lists": ("arrivals.list", "arrivals.count"),
-    "#arrivals-kinds": ("overview.kind", "arrivals.count"),
-    "#arrivals-kiosks": ("arrivals.kiosk", "arrivals.count"),
-    "#arrivals-hours": ("arrivals.hour", "arrivals.count", "arrivals.bar"),
+    "arrivals-lists": ("arrivals.list", "arrivals.count"),
+    "arrivals-kinds": ("overview.kind", "arrivals.count"),
+    "arrivals-kiosks": ("arrivals.kiosk", "arrivals.count"),
+    "arrivals-hours": ("arrivals.hour", "arrivals.count", "arrivals.bar"),
 }
+WHOLE = {"arrivals.count", "arrivals.hour"}  # never cut; the names (lists, kinds, kiosks) shrink
 
 
 class ArrivalsScreen(LiveScreen):
     BINDINGS = [Binding("escape", "back", t("nav.back"), id="back")]
 
-    def __init__(self, checkin_list: CheckinList):
+    def __init__(self, list_id: int | None, now: datetime | None = None):
+        """The figures of list LIST_ID; with none, of the desk's list at NOW (kiosk.arrivals.desk_list)."""
         super().__init__()
-        self.checkin_list = checkin_list
+        self.list_id, self.now = list_id, now
 
     def compose(self) -> ComposeResult:
         yield KioskHeader()
-        yield Label("", id="arrivals-title", classes="screen-title")
+        yield Clamped("", id="arrivals-title", classes="screen-title", max_lines=2)
         with Grid(id="arrivals"):
-            for selector in TABLES:
-                yield DataTable(id=selector[1:], cursor_type="none", zebra_stripes=True)
+            for table_id, keys in TABLES.items():
+                columns = [Column(key, t(key), whole=key in WHOLE) for key in keys]
+                yield FittedTable(columns, id=table_id, cursor_type="none", zebra_stripes=True)
         yield Footer()
 
-    def on_mount(self) -> None:
-        for selector, keys in TABLES.items():
-            self.query_one(selector, DataTable).add_columns(*[t(key) for key in keys])
+    def fetcher(self):
+        event, list_id, now = self.app.context.event, self.list_id, self.now
+        return lambda: arrivals_view(event, list_id, now)
 
-    def load(self) -> None:
-        stats = arrival_stats(self.app.context.event, self.checkin_list)
-        name = pick(self.checkin_list.name, self.checkin_list.name_en)
-        self.query_one("#arrivals-title", Label).update(
-            t("arrivals.title", list=name, count=number(stats.total), registered=number(stats.registered)))
-        self._fill("#arrivals-lists", [(code, number(n)) for code, _, n in stats.by_list])
-        self._fill("#arrivals-kinds", [(t(f"kind.{kind}") if kind != "none" else "—", number(n))
-                                       for kind, n in stats.by_kind])
-        self._fill("#arrivals-kiosks", [(terminal, number(n)) for terminal, n in stats.by_terminal])
+    def show(self, view: ArrivalsView) -> None:
+        stats = view.stats
+        name = pick(view.name, view.name_en) if view.name else t("arrivals.every_list")
+        self.query_one("#arrivals-title", Clamped).update(
+            data(t("arrivals.title", list=name, count=number(stats.total), registered=number(stats.registered))))
+        self._fill("arrivals-lists", [(cell(code), cell(number(n))) for code, _, n in stats.by_list])
+        self._fill("arrivals-kinds", [(cell(kind_name(kind)), cell(number(n))) for kind, n in stats.by_kind])
+        self._fill("arrivals-kiosks", [(cell(terminal), cell(number(n))) for terminal, n in stats.by_terminal])
         most = max((n for _, n in stats.by_hour), default=0)
-        self._fill("#arrivals-hours", [(hour, number(n), bar(n, most)) for hour, n in stats.by_hour])
+        self._fill("arrivals-hours", [(cell(hour), cell(number(n)), cell(bar(n, most)))
+                                      for hour, n in stats.by_hour])
 
-    def _fill(self, selector: str, rows: list[tuple]) -> None:
-        table = self.query_one(selector, DataTable)
-        table.clear()
-        table.add_rows(rows)
+    def _fill(self, table_id: str, rows: list[tuple]) -> None:
+        self.query_one(f"#{table_id}", FittedTable).fill(rows)
+
+
+def kind_name(kind: str) -> str:
+    """A kind of institution in the screen's language; one the program does not know, as stored."""
+    if kind == NO_INSTITUTION:
+        return "—"
+    return t(f"kind.{kind}") if f"kind.{kind}" in MESSAGES else kind
 
 
 def bar(value: int, most: int, width: int = BAR_WIDTH) -> str:

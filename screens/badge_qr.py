@@ -9,9 +9,14 @@ from textual.widgets import Label, Static
 
 from kiosk.badges import qr_lines
 from kiosk.i18n import t
+from screens.widgets.text import Clamped, data
+
+NAME_LINES = 2
 
 
 class BadgeQrScreen(ModalScreen[None]):
+    """NAME and CODE come from the store: shown as data, the name on at most two lines."""
+
     BINDINGS = [Binding("escape,enter,q", "close", show=False)]
 
     def __init__(self, name: str, code: str, version: int, payload: str):
@@ -20,10 +25,10 @@ class BadgeQrScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="badge-qr", classes="dialog"):
-            yield Label(self.person, classes="dialog-title")
-            yield Label(t("qr.caption", code=self.code, version=self.version))
+            yield Clamped(data(self.person), max_lines=NAME_LINES, id="badge-qr-name", classes="dialog-title")
+            yield Label(data(t("qr.caption", code=self.code, version=self.version)), id="badge-qr-caption")
             with Center():
-                yield Static("\n".join(qr_lines(self.payload)), id="badge-qr-code")
+                yield Static("\n".join(qr_lines(self.payload)), id="badge-qr-code", markup=False)
             yield Label(t("qr.close"), classes="hint")
 
     def action_close(self) -> None:

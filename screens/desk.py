@@ -1,27 +1,36 @@
 """The registration desk: find a person as you type, check them in by hand, undo a check-in,
-register a walk-in, reissue a lost badge, show a badge's QR code. Live. Staff posture (desk, admin)."""
-from __future__ import annotations
+register a walk-in, reissue a lost badge, show a badge's QR code. Live. Staff posture (desk, admin).
 
-from datetime import timezone
+Everything the desk shows is read on a store thread as plain values (kiosk.desk); what the person at
+the desk does is recorded through the app's writer, one intent per thing done."""
+from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
-from kiosk.attendees import find_by_code, payload_for, register_walk_in, reissue_badge, search
-from kiosk.badges import write_badges
-from kiosk.checkin import (
-    ALREADY, WELCOME, arrivals, check_in_by_hand, checkins_of, live_checkin, lists_of, open_list,
-    undo,
+from kiosk.catalogue import MESSAGES
+from kiosk.checkin import ALREADY, WELCOME
+from kiosk.clock import utc_now
+from kiosk.desk import (
+    BadgeCard, DeskCheckin, DeskView, PersonDetail, PersonRow, PrintedBadge, badge_card, check_in_at_desk,
+    desk_view, person_detail, print_badge, reissue_at_desk, undo_at_desk, walk_in_at_desk,
 )
 from kiosk.i18n import number, pick, t
-from kiosk.program import upcoming_sessions
-from models import Attendee, Checkin, StaffUser
+from kiosk.search import MAX_SEARCH_WORDS, MAX_WORD_CHARS
+from kiosk.writer import Intent, Outcome
+from models import StaffUser
 from screens.badge_qr import BadgeQrScreen
 from screens.base import SearchScreen
 from screens.walk_in import WalkIn, WalkInDialog
 from screens.widgets.dialogs import ReasonDialog
+from screens.widgets.fitted import BoundedInput, Column, FittedTable
 from screens.widgets.header import KioskHeader
+from screens.widgets.text import cell, data, styled
+
+SEARCH_LENGTH = MAX_SEARCH_WORDS * (MAX_WORD_CHARS + 1)  # what the search can use of a paste, and no more
+NOT_IN = "—"
 
 
 class DeskScreen(SearchScreen):
@@ -37,26 +46,27 @@ class DeskScreen(SearchScreen):
 
     def __init__(self, user: StaffUser):
         super().__init__()
-        self.user = user
-        self.checkin_list = None
-        self._rows: list[Attendee] = []
+        self.staff = user.name
+        self.list_id: int | None = None  # the list the desk checks people into; the open one at first
+        self._view: DeskView | None = None
+        self._rows: tuple[PersonRow, ...] = ()
+        self._detail: PersonDetail | None = None
+        self._detail_again = False
 
     def compose(self) -> ComposeResult:
         yield KioskHeader()
         yield Label("", id="desk-status")
-        yield Input(placeholder=t("desk.search"), id="desk-search")
-        yield DataTable(id="desk-results", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="desk-detail")
+        yield BoundedInput(placeholder=t("desk.search"), id="desk-search", max_length=SEARCH_LENGTH)
+        yield FittedTable([
+            Column("code", t("desk.code"), whole=True),
+            Column("name", t("desk.name"), share=3),
+            Column("status", t("desk.status"), whole=True),
+            Column("institution", t("desk.institution"), share=2),
+        ], id="desk-results", cursor_type="row", zebra_stripes=True)
+        yield Static(t("desk.hint"), id="desk-detail")
         yield Footer()
 
     def on_mount(self) -> None:
-        context = self.app.context
-        self.checkin_list = open_list(context.event, context.clock.now()) or next(iter(lists_of(context.event)), None)
-        table = self.query_one(DataTable)
-        table.add_column(t("desk.code"), key="code")
-        table.add_column(t("desk.name"), key="name")
-        table.add_column(t("desk.status"), key="status")
-        table.add_column(t("desk.institution"), key="institution")
         self.query_one("#desk-search", Input).focus()
 
     # ---- finding people --------------------------------------------------------------------
@@ -66,180 +76,256 @@ class DeskScreen(SearchScreen):
         self.reload()
         self.query_one(DataTable).focus()
 
-    def load(self) -> None:
-        self._show_status()
+    def fetcher(self):
+        context = self.app.context
+        event, list_id, now = context.event, self.list_id, context.clock.now()
         text = self.query_one("#desk-search", Input).value
-        self._rows = search(self.app.context.event, text) if text.strip() else []
-        self._fill_table()
-        self._show_detail()
+        row = self.query_one(DataTable).cursor_row
+        chosen = self.selected()
+        code = chosen.code if chosen is not None else None
+        return lambda: desk_view(event, list_id, text, code, row, now)
 
-    def _show_status(self) -> None:
+    def show(self, view: DeskView) -> None:
+        before = self.selected()
+        self._view, self._rows = view, view.rows
+        if self.list_id not in {choice.id for choice in view.lists}:
+            # The open list, chosen by the read. A list picked with F7 meanwhile stays picked: the
+            # read it started follows this one.
+            self.list_id = view.checkin_list.id if view.checkin_list is not None else None
+        self._show_status(view)
+        table = self.query_one(FittedTable)
+        table.fill([self._cells(row) for row in view.rows], keys=[row.code for row in view.rows])
+        codes = [row.code for row in view.rows]
+        # Stay with the person highlighted now (they may have moved since the read began), else the
+        # one the read chose.
+        if before is not None and before.code in codes:
+            table.move_cursor(row=codes.index(before.code), animate=False)
+        elif view.detail is not None and view.detail.code in codes:
+            table.move_cursor(row=codes.index(view.detail.code), animate=False)
+        chosen = self.selected()
+        if chosen is None:
+            self._detail = None
+            self._show_hint(t("desk.nothing_found") if view.searched else t("desk.hint"))
+        elif view.detail is not None and view.detail.id == chosen.id:
+            self._show_detail(view.detail)
+        else:
+            self._read_detail()
+
+    def _show_status(self, view: DeskView) -> None:
         label = self.query_one("#desk-status", Label)
-        if self.checkin_list is None:
+        if view.checkin_list is None:
             label.update(t("desk.no_list"))
             return
-        name = pick(self.checkin_list.name, self.checkin_list.name_en)
-        label.update(t("desk.status_line", list=name, count=number(arrivals(self.checkin_list))))
+        name = pick(view.checkin_list.name, view.checkin_list.name_en)
+        label.update(data(t("desk.status_line", list=name, count=number(view.arrivals))))
 
-    def _fill_table(self) -> None:
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
-        checked_in = self._checked_in_times()
-        for attendee in self._rows:
-            institution = attendee.institution.name if attendee.institution_id else ""
-            table.add_row(attendee.code, attendee.name, checked_in.get(attendee.id, "—"), institution,
-                          key=attendee.code)
-        if self._rows:
-            table.move_cursor(row=min(row, len(self._rows) - 1))
-
-    def _checked_in_times(self) -> dict[int, str]:
-        if self.checkin_list is None or not self._rows:
-            return {}
-        query = Checkin.select(Checkin.attendee, Checkin.at).where(
-            (Checkin.checkin_list == self.checkin_list) & Checkin.undone_at.is_null()
-            & Checkin.attendee.in_([a.id for a in self._rows]))
-        return {attendee_id: f"✓ {self._local(at):%H:%M}" for attendee_id, at in query.tuples()}
-
-    def _local(self, moment):
-        return moment.replace(tzinfo=timezone.utc).astimezone(self.app.context.clock.zone)
+    def _cells(self, row: PersonRow) -> tuple:
+        status = f"✓ {row.checked_in_at:%H:%M}" if row.checked_in_at is not None else NOT_IN
+        return cell(row.code), cell(row.name), cell(status), cell(row.institution)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_detail()
+        chosen = self.selected()
+        if chosen is not None and (self._detail is None or self._detail.id != chosen.id):
+            self._read_detail()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_check_in()
 
-    def selected(self) -> Attendee | None:
+    def selected(self) -> PersonRow | None:
         table = self.query_one(DataTable)
-        if not self._rows or table.cursor_row is None or table.cursor_row >= len(self._rows):
+        if not self._rows or table.cursor_row is None or not 0 <= table.cursor_row < len(self._rows):
             return None
         return self._rows[table.cursor_row]
 
-    def _show_detail(self) -> None:
-        detail = self.query_one("#desk-detail", Static)
-        attendee = self.selected()
-        detail.update(self._describe(attendee) if attendee else t("desk.hint"))
+    def _read_detail(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        context = self.app.context
+        event, now, asked = context.event, context.clock.now(), chosen.id
+        if not self.read(lambda: person_detail(event, asked, now), lambda detail: self._detail_read(asked, detail),
+                         group="detail"):
+            self._detail_again = True  # moved on while one was read: read the one highlighted then
 
-    def _describe(self, attendee: Attendee) -> str:
-        lines = [f"[b]{attendee.name}[/b]  {attendee.code} · {t('category.' + attendee.category)}"
-                 f" · {t('desk.badge_version', version=attendee.badge_version)}"]
-        if attendee.hotel:
-            lines.append(t("desk.hotel", hotel=attendee.hotel, room=attendee.hotel_room or "—"))
-        for session in upcoming_sessions(attendee, self.app.context.clock.now()):
-            lines.append(t("desk.session_line", time=f"{self._local(session.starts_at):%d/%m %H:%M}",
-                           title=pick(session.title, session.title_en), room=session.room.name))
-        for checkin in checkins_of(attendee)[:3]:
-            lines.append(self._describe_checkin(checkin))
-        return "\n".join(lines)
+    def _detail_read(self, asked: int, detail: PersonDetail | None) -> None:
+        chosen = self.selected()
+        if chosen is not None and chosen.id == asked and detail is not None:
+            self._show_detail(detail)
+        if self._detail_again:
+            self._detail_again = False
+            if chosen is not None and chosen.id != asked:
+                self._read_detail()
 
-    def _describe_checkin(self, checkin: Checkin) -> str:
-        text = t("desk.checkin_line", list=checkin.checkin_list.code, time=f"{self._local(checkin.at):%d/%m %H:%M}",
-                 where=checkin.terminal, method=t("desk.method." + checkin.method))
-        if checkin.undone_at:
-            return f"[strike]{text}[/strike] " + t("desk.undone", who=checkin.undone_by, why=checkin.undo_reason)
-        return text
+    def _show_hint(self, text: str) -> None:
+        self.query_one("#desk-detail", Static).update(data(text))
+
+    def _show_detail(self, detail: PersonDetail) -> None:
+        self._detail = detail
+        self.query_one("#desk-detail", Static).update(Content("\n").join(describe(detail)))
 
     # ---- acting on the selected person -----------------------------------------------------
 
-    def _need_person(self) -> Attendee | None:
-        attendee = self.selected()
-        if attendee is None:
-            self.notify(t("desk.pick_someone"), severity="warning")
-        return attendee
+    def _need_person(self) -> PersonRow | None:
+        chosen = self.selected()
+        if chosen is None:
+            self.tell(t("desk.pick_someone"), severity="warning")
+        return chosen
+
+    def _need_list(self) -> int | None:
+        if self.list_id is None:
+            self.tell(t("desk.no_list"), severity="warning")
+        return self.list_id
+
+    def _intent(self, record, on_done, kind: str) -> Intent:
+        """One intent for one thing the person at the desk did, stamped now."""
+        return self.record(Intent(record, at=self.app.context.clock.now(), kind=kind, on_done=on_done))
 
     def action_check_in(self) -> None:
-        attendee = self._need_person()
-        if attendee is None or self.checkin_list is None:
+        person = self._need_person()
+        if person is None or self._need_list() is None:
             return
+        event, list_id, staff = self.app.context.event, self.list_id, self.staff
 
         def done(reason: str | None) -> None:
             if reason:
-                self.attempt(lambda: self._check_in(attendee, reason))
+                self._intent(lambda intent: check_in_at_desk(event, list_id, person.id, staff, reason, intent.at,
+                                                             intent.request_id),
+                             self._checked_in, "desk.check_in")
 
-        self.app.push_screen(ReasonDialog(t("desk.check_in_title", name=attendee.name)), done)
+        self.app.push_screen(ReasonDialog(t("desk.check_in_title", name=person.name)), done)
 
-    def _check_in(self, attendee: Attendee, reason: str) -> None:
-        result = check_in_by_hand(self.checkin_list, attendee, self.user.name, reason, self.app.context.clock.now())
-        if result.outcome == WELCOME:
-            self.notify(t("desk.checked_in", name=attendee.name))
-        elif result.outcome == ALREADY:
-            self.notify(t("desk.already", name=attendee.name), severity="warning")
-        else:
-            self.notify(t(f"checkin.reason.{result.reason}"), severity="error")
+    def _checked_in(self, outcome: Outcome) -> None:
+        if not self.refused(outcome):
+            result: DeskCheckin = outcome.result
+            if result.outcome == WELCOME:
+                self.tell(t("desk.checked_in", name=result.name))
+            elif result.outcome == ALREADY:
+                self.tell(t("desk.already", name=result.name), severity="warning")
+            else:
+                self.tell(t(f"checkin.reason.{result.reason}"), severity="error")
         self.reload()
 
     def action_undo(self) -> None:
-        attendee = self._need_person()
-        if attendee is None or self.checkin_list is None:
+        person = self._need_person()
+        if person is None or self._need_list() is None:
             return
-        checkin = live_checkin(self.checkin_list, attendee)
-        if checkin is None:
-            self.notify(t("desk.nothing_to_undo", name=attendee.name), severity="warning")
+        if person.checkin_id is None:
+            self.tell(t("desk.nothing_to_undo", name=person.name), severity="warning")
             return
+        checkin_id, staff = person.checkin_id, self.staff
 
         def done(reason: str | None) -> None:
             if reason:
-                self.change(lambda: undo(checkin, self.user.name, reason, self.app.context.clock.now()),
-                            t("desk.undone_ok", name=attendee.name))
+                self._intent(lambda intent: undo_at_desk(checkin_id, staff, reason, intent.at, intent.replayed),
+                             self._undone, "desk.undo")
 
-        self.app.push_screen(ReasonDialog(t("desk.undo_title", name=attendee.name)), done)
+        self.app.push_screen(ReasonDialog(t("desk.undo_title", name=person.name)), done)
+
+    def _undone(self, outcome: Outcome) -> None:
+        if not self.refused(outcome):
+            self.tell(t("desk.undone_ok", name=outcome.result))
+        self.reload()
 
     def action_reissue(self) -> None:
-        attendee = self._need_person()
-        if attendee is None:
+        person = self._need_person()
+        if person is None:
             return
+        event, staff, version = self.app.context.event, self.staff, person.badge_version
 
         def done(reason: str | None) -> None:
             if reason:
-                self.attempt(lambda: self._print_and_show(reissue_badge(attendee, self.user.name, reason)))
+                self._intent(lambda intent: reissue_at_desk(event, person.id, staff, reason, version),
+                             self._issued, "desk.reissue")
 
-        self.app.push_screen(ReasonDialog(t("desk.reissue_title", name=attendee.name)), done)
+        self.app.push_screen(ReasonDialog(t("desk.reissue_title", name=person.name)), done)
 
     def action_walk_in(self) -> None:
+        event, staff = self.app.context.event, self.staff
+
         def done(walk_in: WalkIn | None) -> None:
-            if walk_in is not None:
-                self.attempt(lambda: self._register(walk_in))
+            if walk_in is None:
+                return
+            since = utc_now()  # before the first try: a replay finds what that try recorded
+            institution_id = walk_in.institution.id if walk_in.institution is not None else None
+            self._intent(lambda intent: walk_in_at_desk(event, walk_in.name, institution_id, walk_in.category,
+                                                        walk_in.language, staff,
+                                                        since=since if intent.replayed else None),
+                         self._registered, "desk.walk_in")
 
         self.app.push_screen(WalkInDialog(self.app.context.event), done)
 
-    def _register(self, walk_in: WalkIn) -> None:
-        attendee = register_walk_in(self.app.context.event, walk_in.name, walk_in.institution,
-                                    walk_in.category, walk_in.language, self.user.name)
-        self.query_one("#desk-search", Input).value = attendee.code
-        self._print_and_show(find_by_code(self.app.context.event, attendee.code))
+    def _registered(self, outcome: Outcome) -> None:
+        if self.refused(outcome):
+            return
+        person: PersonRow = outcome.result
+        self.query_one("#desk-search", Input).value = person.code  # the desk now shows the new person
+        self._issued(outcome)
 
-    def _print_and_show(self, attendee: Attendee) -> None:
-        """Write the person's badge files, say where, and show the QR code on screen."""
+    def _issued(self, outcome: Outcome) -> None:
+        """A badge made (walk-in) or made anew (reissue): write its files, say where, show its QR."""
+        if self.refused(outcome):
+            return
+        person: PersonRow = outcome.result
         context = self.app.context
-        folder = context.badge_dir / f"{attendee.code}-v{attendee.badge_version}"
-        run = write_badges(context.event, [attendee], folder)
-        self.notify(t("desk.badge_written", path=str(run.sheet)), timeout=8)
-        self._show_qr(attendee)
+        event, badge_dir = context.event, context.badge_dir
+        self.read(lambda: print_badge(event, person.code, badge_dir), self._printed, group="print")
         self.reload()
 
-    def action_show_qr(self) -> None:
-        attendee = self._need_person()
-        if attendee is not None:
-            self.attempt(lambda: self._show_qr(attendee))
+    def _printed(self, printed: PrintedBadge) -> None:
+        if printed.sheet is not None:
+            self.tell(t("desk.badge_written", path=str(printed.sheet)), timeout=8)
+        else:
+            self.tell(t("desk.badge_not_written", problem=printed.problem), severity="error", timeout=8)
+        self._show_qr(printed.card)
 
-    def _show_qr(self, attendee: Attendee) -> None:
-        payload = payload_for(self.app.context.event, attendee)
-        self.app.push_screen(BadgeQrScreen(attendee.name, attendee.code, attendee.badge_version, payload))
+    def action_show_qr(self) -> None:
+        person = self._need_person()
+        if person is not None:
+            event = self.app.context.event
+            self.read(lambda: badge_card(event, person.id), self._show_qr, group="qr")
+
+    def _show_qr(self, card: BadgeCard) -> None:
+        self.app.push_screen(BadgeQrScreen(card.name, card.code, card.badge_version, card.payload))
 
     # ---- lists and figures -----------------------------------------------------------------
 
     def action_next_list(self) -> None:
-        lists = lists_of(self.app.context.event)
+        lists = self._view.lists if self._view is not None else ()
         if not lists:
             return
-        ids = [checkin_list.id for checkin_list in lists]
-        current = ids.index(self.checkin_list.id) if self.checkin_list else -1
-        self.checkin_list = lists[(current + 1) % len(lists)]
+        ids = [choice.id for choice in lists]
+        current = ids.index(self.list_id) if self.list_id in ids else -1
+        self.list_id = lists[(current + 1) % len(lists)].id
         self.reload()
 
     def action_arrivals(self) -> None:
         from screens.arrivals import ArrivalsScreen
 
-        if self.checkin_list is not None:
-            self.app.push_screen(ArrivalsScreen(self.checkin_list))
+        if self._view is None:  # the desk is still reading: the list it will start on
+            self.app.push_screen(ArrivalsScreen(None, now=self.app.context.clock.now()))
+        elif self._need_list() is not None:
+            self.app.push_screen(ArrivalsScreen(self.list_id))
+
+
+def describe(detail: PersonDetail) -> list[Content]:
+    """The detail lines of a person: who, their hotel, next sessions, last check-ins (each one line;
+    the screen cuts a long one with "…")."""
+    category = t(f"category.{detail.category}") if f"category.{detail.category}" in MESSAGES else detail.category
+    # The code first: a name too long for the line is cut, the code never.
+    lines = [styled("$code · $category · $version  [b]$name[/b]", name=detail.name, code=detail.code,
+                    category=category, version=t("desk.badge_version", version=detail.badge_version))]
+    if detail.hotel:
+        lines.append(data(t("desk.hotel", hotel=detail.hotel, room=detail.hotel_room or NOT_IN)))
+    for session in detail.sessions:
+        lines.append(data(t("desk.session_line", time=f"{session.starts_at:%d/%m %H:%M}",
+                            title=pick(session.title, session.title_en), room=session.room)))
+    for checkin in detail.checkins:
+        text = t("desk.checkin_line", list=checkin.list_code, time=f"{checkin.at:%d/%m %H:%M}",
+                 where=checkin.terminal, method=t("desk.method." + checkin.method)
+                 if f"desk.method.{checkin.method}" in MESSAGES else checkin.method)
+        if checkin.undone:
+            lines.append(styled("[strike]$text[/strike] $undone", text=text,
+                                undone=t("desk.undone", who=checkin.undone_by, why=checkin.undo_reason)))
+        else:
+            lines.append(data(text))
+    return lines

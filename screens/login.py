@@ -14,6 +14,7 @@ from kiosk.staff import PIN_MAX, LoginRefused
 from kiosk.store import STORE_ERRORS
 from screens.base import KioskScreen
 from screens.hub import HubScreen
+from screens.widgets.fitted import BoundedInput
 from screens.widgets.header import KioskHeader
 from screens.widgets.text import data
 
@@ -33,7 +34,7 @@ class LoginScreen(KioskScreen):
         with Vertical(id="login", classes="dialog"):
             yield Label(t("login.title"), classes="dialog-title")
             yield Label(t("login.name"))
-            yield Input(id="login-name", max_length=NAME_MAX)
+            yield BoundedInput(id="login-name", max_length=NAME_MAX)
             yield Label(t("login.pin"))
             yield Input(id="login-pin", password=True, max_length=PIN_MAX, restrict=r"[0-9]*")
             yield Label("", id="login-message", classes="message")

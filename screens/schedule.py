@@ -1,19 +1,29 @@
 """Staff: change the programme during the event (move, delay, cancel, restore). Every directory shows
-a change on its next poll, marked and with the old value struck through. Roles desk and admin."""
-from __future__ import annotations
+a change on its next poll, marked and with the old value struck through. Roles desk and admin.
 
-from datetime import timezone
+The sessions and rooms are read on a store thread as plain values (kiosk.schedule.schedule_view);
+each change is one intent recorded through the app's writer."""
+from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Input, Label
 
 from kiosk.i18n import pick, t
-from kiosk.schedule import cancel, delay, move, restore, rooms_of_event, sessions_matching
-from models import Session, StaffUser
+from kiosk.schedule import (
+    ScheduleView, SessionRow, cancel_session, delay_session, move_session, restore_session, schedule_view,
+)
+from kiosk.search import MAX_SEARCH_WORDS, MAX_WORD_CHARS
+from kiosk.writer import Intent, Outcome
+from models import StaffUser
 from screens.base import SearchScreen
 from screens.widgets.dialogs import PickDialog, ReasonDialog
+from screens.widgets.fitted import BoundedInput, Column, FittedTable
 from screens.widgets.header import KioskHeader
+from screens.widgets.text import cell, data
+
+SEARCH_LENGTH = MAX_SEARCH_WORDS * (MAX_WORD_CHARS + 1)
+MINUTES = r"[0-9]{0,4}"
 
 
 class ScheduleScreen(SearchScreen):
@@ -26,104 +36,133 @@ class ScheduleScreen(SearchScreen):
 
     def __init__(self, user: StaffUser):
         super().__init__()
-        self.user = user
-        self._rows: list[Session] = []
-        self._rooms: dict[int, str] = {}
+        self.staff = user.name
+        self._view: ScheduleView | None = None
+        self._rows: tuple[SessionRow, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield KioskHeader()
         yield Label(t("schedule.title"), classes="screen-title")
-        yield Input(placeholder=t("directory.search"), id="schedule-search")
-        yield DataTable(id="schedule-sessions", cursor_type="row", zebra_stripes=True)
+        yield BoundedInput(placeholder=t("directory.search"), id="schedule-search", max_length=SEARCH_LENGTH)
+        yield FittedTable([
+            Column("code", t("schedule.code"), whole=True),
+            Column("when", t("directory.when"), whole=True),
+            Column("where", t("directory.where"), share=2),
+            Column("status", t("schedule.status"), share=3),
+            Column("title", t("directory.session"), share=3),
+        ], id="schedule-sessions", cursor_type="row", zebra_stripes=True)
+        yield Label("", id="schedule-empty")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key in ("schedule.code", "directory.when", "directory.where", "schedule.status", "directory.session"):
-            table.add_column(t(key))
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.query_one(DataTable).focus()
 
-    def load(self) -> None:
-        event = self.app.context.event
-        self._rooms = {room.id: room.name for room in rooms_of_event(event)}
-        self._rows = sessions_matching(event, self.query_one(Input).value)
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
-        for session in self._rows:
-            table.add_row(session.code, self._when(session), self._rooms[session.room_id], self._status(session),
-                          pick(session.title, session.title_en), key=session.code)
-        if self._rows:
-            table.move_cursor(row=min(row, len(self._rows) - 1))
+    def fetcher(self):
+        context = self.app.context
+        event, zone = context.event, context.clock.zone
+        text = self.query_one(Input).value
+        return lambda: schedule_view(event, text, zone)
 
-    def _when(self, session: Session) -> str:
-        zone = self.app.context.clock.zone
-        starts = session.starts_at.replace(tzinfo=timezone.utc).astimezone(zone)
-        ends = session.ends_at.replace(tzinfo=timezone.utc).astimezone(zone)
-        return f"{starts:%d/%m %H:%M}–{ends:%H:%M}"
+    def show(self, view: ScheduleView) -> None:
+        chosen = self.current()
+        self._view, self._rows = view, view.rows
+        table = self.query_one(FittedTable)
+        table.fill([self._cells(row) for row in view.rows], keys=[row.code for row in view.rows])
+        codes = [row.code for row in view.rows]
+        if chosen is not None and chosen.code in codes:
+            table.move_cursor(row=codes.index(chosen.code), animate=False)
+        empty = self.query_one("#schedule-empty", Label)
+        empty.update(t("desk.nothing_found") if not view.rows else "")
+        empty.display = not view.rows
 
-    def _status(self, session: Session) -> str:
+    def _cells(self, row: SessionRow) -> tuple:
+        when = f"{row.starts_at:%d/%m %H:%M}–{row.ends_at:%H:%M}"
+        return (cell(row.code), cell(when), cell(row.room), cell(self._status(row)),
+                cell(pick(row.title, row.title_en)))
+
+    def _status(self, row: SessionRow) -> str:
         marks = []
-        if session.cancelled:
+        if row.cancelled:
             marks.append(t("directory.cancelled"))
-        if session.moved:
-            marks.append(f"{t('directory.moved')} ({self._rooms[session.planned_room_id]})")
-        if session.starts_at != session.planned_starts_at:
+        if row.moved:
+            marks.append(f"{t('directory.moved')} ({row.planned_room})")
+        if row.delayed:
             marks.append(t("directory.delayed"))
         return ", ".join(marks) or "—"
 
-    def selected(self) -> Session | None:
+    def current(self) -> SessionRow | None:
         table = self.query_one(DataTable)
-        if not self._rows or table.cursor_row is None or table.cursor_row >= len(self._rows):
-            self.notify(t("schedule.pick_session"), severity="warning")
+        if not self._rows or table.cursor_row is None or not 0 <= table.cursor_row < len(self._rows):
             return None
         return self._rows[table.cursor_row]
 
+    def selected(self) -> SessionRow | None:
+        session = self.current()
+        if session is None:
+            self.tell(t("schedule.pick_session"), severity="warning")
+        return session
+
+    # ---- the changes ---------------------------------------------------------------------------
+
+    def _change(self, record, done: str) -> None:
+        """One intent for one change the person asked for; DONE is said when it is recorded."""
+        def recorded(outcome: Outcome) -> None:
+            if not self.refused(outcome):
+                self.tell(done)
+            self.reload()
+
+        self.record(Intent(record, at=self.app.context.clock.now(), kind="schedule", on_done=recorded))
+
     def action_move(self) -> None:
         session = self.selected()
-        if session is None:
+        if session is None or self._view is None:
             return
-
-        rooms = rooms_of_event(self.app.context.event)
+        rooms, staff = self._view.rooms, self.staff
 
         def done(index: int | None) -> None:
             if index is not None:
-                self.change(lambda: move(session, rooms[index], self.user.name),
-                            t("schedule.moved", code=session.code))
+                room_id = rooms[index].id
+                self._change(lambda intent: move_session(session.id, room_id, staff, intent.replayed),
+                             t("schedule.moved", code=session.code))
 
-        choices = [f"{room.name} · {room.venue.name}" for room in rooms]
+        choices = [data(f"{room.name} · {room.venue}") for room in rooms]
         self.app.push_screen(PickDialog(t("schedule.move_title", code=session.code), choices), done)
 
     def action_delay(self) -> None:
         session = self.selected()
         if session is None:
             return
+        staff = self.staff
 
         def done(minutes: str | None) -> None:
             if minutes:
-                self.change(lambda: delay(session, int(minutes), self.user.name),
-                            t("schedule.delayed", code=session.code))
+                self._change(lambda intent: delay_session(session.id, int(minutes), staff, session.starts_at,
+                                                          intent.replayed),
+                             t("schedule.delayed", code=session.code))
 
         self.app.push_screen(ReasonDialog(t("schedule.delay_title", code=session.code), t("schedule.minutes"),
-                                          restrict=r"[0-9]{0,4}"), done)
+                                          restrict=MINUTES, max_length=4), done)
 
     def action_cancel_session(self) -> None:
         session = self.selected()
         if session is None:
             return
+        staff = self.staff
 
         def done(reason: str | None) -> None:
             if reason:
-                self.change(lambda: cancel(session, self.user.name, reason),
-                            t("schedule.cancelled", code=session.code))
+                self._change(lambda intent: cancel_session(session.id, staff, reason, intent.replayed),
+                             t("schedule.cancelled", code=session.code))
 
         self.app.push_screen(ReasonDialog(t("schedule.cancel_title", code=session.code)), done)
 
     def action_restore(self) -> None:
         session = self.selected()
         if session is not None:
-            self.change(lambda: restore(session, self.user.name), t("schedule.restored", code=session.code))
+            staff = self.staff
+            self._change(lambda intent: restore_session(session.id, staff, intent.replayed),
+                         t("schedule.restored", code=session.code))

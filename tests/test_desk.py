@@ -126,3 +126,22 @@ async def test_arrivals_screen_counts_by_kiosk(desk_app):
         await pilot.press("f8")
         text = await wait_for_text(pilot, "Kedatangan Hari 1: 1 dari 4")
         assert "lobi-1" in text and "08:00" in text
+
+
+async def test_f7_switches_the_check_in_list(desk_app):
+    async with desk_app.run_test(size=(100, 30)) as pilot:
+        await wait_for_text(pilot, r"Hari 1: 0 sudah hadir")  # the list open at 08:15
+        await pilot.press("f7")
+        await wait_for_text(pilot, r"Gala dinner: 0 sudah hadir")
+        await pilot.press("f7")
+        await wait_for_text(pilot, r"Hari 1: 0 sudah hadir")
+
+
+async def test_a_search_that_finds_nobody_says_so(desk_app):
+    async with desk_app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zzzz")
+        await wait_for_text(pilot, "Tidak ditemukan.")
+        await pilot.press("f2")  # nobody to check in
+        await pilot.pause()
+        assert "Pilih seseorang dulu." in [str(n.message) for n in desk_app._notifications]
+    assert Checkin.select().count() == 0

@@ -1,14 +1,34 @@
-"""Small dialogs shared by staff screens."""
+"""Small dialogs shared by staff screens.
+
+Their titles and choices often carry names from the store (a person, a product, a room): a plain
+str is shown as data, never read as markup, on at most a few lines ending in "…"; a Content (the
+caller's own styled text, screens.widgets.text.styled) is shown as it is.
+"""
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from kiosk.i18n import t
+from screens.widgets.fitted import BoundedInput
+from screens.widgets.text import Clamped, data
+
+TITLE_LINES = 3  # a dialog's title takes at most this many lines
+REASON_LENGTH = 200  # characters of a reason (the default max_length of ReasonDialog's input)
+
+
+def as_content(text: str | Content) -> Content:
+    """TEXT as the dialog shows it: a str is data (brackets stay brackets); a Content is kept."""
+    return text if isinstance(text, Content) else data(text)
+
+
+def title_widget(text: str | Content) -> Clamped:
+    return Clamped(as_content(text), max_lines=TITLE_LINES, classes="dialog-title")
 
 
 class ReasonDialog(ModalScreen[str | None]):
@@ -17,15 +37,17 @@ class ReasonDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, title: str, prompt: str | None = None, restrict: str | None = None):
+    def __init__(self, title: str | Content, prompt: str | None = None, restrict: str | None = None,
+                 max_length: int = REASON_LENGTH):
         super().__init__()
         self.title_text, self.prompt, self.restrict = title, prompt or t("dialog.reason"), restrict
+        self.max_length = max_length
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield title_widget(self.title_text)
             yield Label(self.prompt)
-            yield Input(id="reason", max_length=200, restrict=self.restrict)
+            yield BoundedInput(id="reason", max_length=self.max_length, restrict=self.restrict)
             yield Label("", id="reason-message", classes="message")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -47,13 +69,13 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", show=False),
     ]
 
-    def __init__(self, message: str, question: str):
+    def __init__(self, message: str | Content, question: str):
         super().__init__()
         self.message, self.question = message, question
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.message, classes="dialog-title")
+            yield title_widget(self.message)
             yield Label(self.question)
             yield Label(t("dialog.yes_no"), classes="hint")
 
@@ -66,14 +88,14 @@ class PickDialog(ModalScreen[int | None]):
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, title: str, choices: list[str]):
+    def __init__(self, title: str | Content, choices: list[str | Content]):
         super().__init__()
         self.title_text, self.choices = title, choices
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog pick-dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(*[Option(choice) for choice in self.choices])
+            yield title_widget(self.title_text)
+            yield OptionList(*[Option(as_content(choice)) for choice in self.choices])
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
