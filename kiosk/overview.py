@@ -62,3 +62,17 @@ def event_counts(event: Event) -> EventCounts:
 
 def staff_count() -> int:
     return StaffUser.select().count()
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The overview screen's view: the event's name and its counts."""
+
+    name: str
+    counts: EventCounts
+
+
+def overview_of(event: Event) -> Overview:
+    """EVENT's name as the store has it now, and its counts."""
+    name = Event.select(Event.name).where(Event.id == event.id).scalar()
+    return Overview(name or "", event_counts(event))

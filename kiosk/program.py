@@ -1,5 +1,9 @@
 """The programme as the directory sees it: loaded once per change, then asked in memory as the clock
-moves (now and next per room, the day, search), so an idle directory makes no queries."""
+moves (now and next per room, the day, search), so an idle directory makes no queries.
+
+Everything here that reads the store runs on a store thread and hands the screens frozen views
+(Programme, Slot, DirectoryView, PersonDay) or plain tuples, never a Peewee row. A search is
+bounded by kiosk.search.search_words, so a pasted page of text stays a small query."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -9,7 +13,8 @@ from zoneinfo import ZoneInfo
 
 from peewee import JOIN
 
-from kiosk.search import fold
+from kiosk.checkin import attendee_for_scan
+from kiosk.search import search_words
 from models import Assignment, Attendee, Event, Institution, Room, Session, Travel, Venue
 
 JUST_STARTED = timedelta(minutes=10)
@@ -129,7 +134,9 @@ class Programme:
         return [slot for slot in self.slots if slot.starts.date() == day]
 
     def search(self, text: str, institution_sessions: set[int] = frozenset()) -> list[Slot]:
-        words = fold(text).split()
+        """Sessions whose title, speakers, room or venue hold every word of TEXT (its first words:
+        see search_words), and the sessions in INSTITUTION_SESSIONS."""
+        words = search_words(text)
         return [slot for slot in self.slots
                 if slot.id in institution_sessions or all(word in slot.search_key for word in words)]
 
@@ -173,8 +180,9 @@ def _slot(session: Session, places: dict[int, Place], zone: ZoneInfo) -> Slot:
 
 
 def sessions_of_institutions(event: Event, text: str) -> set[int]:
-    """Sessions that someone from an institution matching TEXT is assigned to."""
-    words = fold(text).split()
+    """Sessions that someone from an institution matching TEXT is assigned to. Only the first words
+    of TEXT count (search_words), so the query has a few conditions whatever was pasted."""
+    words = search_words(text)
     if not words:
         return set()
     query = (Assignment.select(Assignment.session).distinct().join(Attendee).join(Institution)
@@ -203,3 +211,39 @@ def upcoming_sessions(attendee: Attendee, now: datetime, limit: int | None = Non
              .where((Assignment.attendee == attendee) & (Session.ends_at > moment))
              .order_by(Session.starts_at))
     return list(query.limit(limit) if limit else query)
+
+
+INSTITUTION_SEARCH_MIN = 3  # characters typed before the institutions are searched too
+
+
+@dataclass(frozen=True)
+class DirectoryView:
+    """What the directory shows, read in one go: the programme, and for the search QUERY the
+    sessions of the institutions it names."""
+
+    programme: Programme
+    query: str
+    institution_sessions: frozenset[int]
+
+
+def directory_view(event: Event, zone: ZoneInfo, query: str) -> DirectoryView:
+    matches = sessions_of_institutions(event, query) if len(query.strip()) >= INSTITUTION_SEARCH_MIN else set()
+    return DirectoryView(load_programme(event, zone), query, frozenset(matches))
+
+
+@dataclass(frozen=True)
+class PersonDay:
+    """A person's day as the directory shows it after a badge scan: their name and the ids of the
+    sessions they are assigned to."""
+
+    name: str
+    sessions: frozenset[int]
+
+
+def person_day(event: Event, code: str, version: int) -> PersonDay | None:
+    """The day of the badge CODE at VERSION; None when there is no such person or the badge was
+    replaced by a newer one."""
+    attendee = attendee_for_scan(event, code)
+    if attendee is None or attendee.badge_version != version:
+        return None
+    return PersonDay(attendee.name, frozenset(assigned_sessions(attendee)))

@@ -1,48 +1,51 @@
-"""A person's day, after they scan their badge at a directory: their sessions, where and when."""
+"""A person's day, after they scan their badge at a directory: their sessions, where and when. It
+shows what the directory read for the scan (on a store thread): it makes no store call."""
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Label
 
 from kiosk.i18n import short_day, t
-from kiosk.program import Programme
-from models import Attendee
-from screens.widgets.slots import slot_marks, slot_time, slot_title
+from kiosk.program import PersonDay, Programme
+from kiosk.text import inert, shorten
+from screens.widgets.slots import line, slot_marks, slot_time, slot_title
+from screens.widgets.text import Clamped, cell, data
 
 CLOSE_AFTER_SECONDS = 30  # a public kiosk: the next person should not see this one's day
+ROOM_CELLS = 32  # of a line "room · venue", so the venue shows too
 
 
 class PersonDayScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,enter", "close", show=False)]
 
-    def __init__(self, attendee: Attendee, programme: Programme, assigned: set[int]):
-        """ASSIGNED: the ids of the person's sessions (read by the caller, which handles a store error)."""
+    def __init__(self, day: PersonDay, programme: Programme):
         super().__init__()
-        self.attendee, self.programme, self.assigned = attendee, programme, assigned
+        self.day, self.programme = day, programme
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="person-day", classes="dialog"):
-            yield Label(t("directory.your_day", name=self.attendee.name), classes="dialog-title")
-            yield Static(self._sessions(), id="person-day-sessions")
+            yield Clamped(data(t("directory.your_day", name=self.day.name)), max_lines=2, classes="dialog-title",
+                          id="person-day-title")
+            slots = [slot for slot in self.programme.slots if slot.id in self.day.sessions]
+            if not slots:
+                yield Label(t("directory.no_assignments"))
+            for slot in slots:
+                when = line(Text.assemble(short_day(slot.starts.date()), " ", slot_time(slot), style="bold"),
+                            slot_marks(slot))
+                yield Clamped(Content.from_rich_text(when), max_lines=2, classes="person-day-when")
+                yield Clamped(Content.from_rich_text(slot_title(slot)), max_lines=2, classes="person-day-session")
+                where = Text.assemble(cell(shorten(inert(slot.place.room), ROOM_CELLS)), " · ", cell(slot.place.venue),
+                                      style="dim")
+                yield Clamped(Content.from_rich_text(where), max_lines=1, classes="person-day-session")
             yield Label(t("qr.close"), classes="hint")
 
     def on_mount(self) -> None:
         self.set_timer(CLOSE_AFTER_SECONDS, self.action_close)
-
-    def _sessions(self) -> str:
-        slots = [slot for slot in self.programme.slots if slot.id in self.assigned]
-        if not slots:
-            return t("directory.no_assignments")
-        lines = []
-        for slot in slots:
-            marks = slot_marks(slot)
-            lines.append(f"[b]{short_day(slot.starts.date())} {slot_time(slot)}[/b] {marks}".rstrip())
-            lines.append(f"  {slot_title(slot)}")
-            lines.append(f"  [dim]{slot.place.room} · {slot.place.venue}[/dim]")
-        return "\n".join(lines)
 
     def action_close(self) -> None:
         if self.is_current:

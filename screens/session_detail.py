@@ -1,17 +1,39 @@
 """One session in full: where (and how to get there from here), when, language, capacity, speakers,
-what changed, and who is assigned (when the kiosk is told to show that)."""
+what changed, and who is assigned (when the kiosk is told to show that). Everything it shows was
+read before it opened: it makes no store call."""
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Label
 
+from kiosk.catalogue import MESSAGES
 from kiosk.clock import zone_label
 from kiosk.i18n import long_date, pick, t
 from kiosk.program import Programme, Slot
+from kiosk.text import inert, shorten
 from screens.widgets.slots import slot_marks, slot_time, slot_title
+from screens.widgets.text import Clamped, data, styled
+
+NAME_CELLS = 32  # of a line "name · institution", so the institution shows too
+
+
+def fact(key: str, value: Content | Text | str) -> Content:
+    """'Label: value', the label bold (the program's own), the value as plain text."""
+    if isinstance(value, Text):
+        value = Content.from_rich_text(value)
+    elif not isinstance(value, Content):
+        value = data(value)
+    return Content.assemble((f"{t(key)}: ", "bold"), value)
+
+
+def language_name(code: str) -> str:
+    key = f"language.{code}"
+    return t(key) if key in MESSAGES else code
 
 
 class SessionDetailScreen(ModalScreen[None]):
@@ -20,37 +42,42 @@ class SessionDetailScreen(ModalScreen[None]):
     def __init__(self, slot: Slot, programme: Programme, here_venue: int | None,
                  assigned: list[tuple[str, str]] | None = None):
         """ASSIGNED: (name, institution) of the people assigned, when the kiosk shows them (read by
-        the caller, which handles a store error); None shows nobody."""
+        the caller on a store thread); None shows nobody."""
         super().__init__()
         self.slot, self.programme, self.here_venue, self.assigned = slot, programme, here_venue, assigned
 
     def compose(self) -> ComposeResult:
+        slot = self.slot
         with VerticalScroll(id="session-detail", classes="dialog"):
-            yield Label(slot_title(self.slot), classes="dialog-title")
-            yield Static(self._facts(), id="session-facts")
+            yield Clamped(Content.from_rich_text(slot_title(slot)), max_lines=2, classes="dialog-title",
+                          id="session-title")
+            marks = slot_marks(slot)
+            if marks:
+                yield Clamped(Content.from_rich_text(marks), max_lines=2)
+            when = f"{long_date(slot.starts.date())}, "
+            yield Clamped(fact("directory.when", Text.assemble(when, slot_time(slot), " ",
+                                                               zone_label(self.programme.zone, slot.starts))),
+                          max_lines=2)
+            yield Clamped(fact("directory.where", self._where()), max_lines=2, id="session-where")
+            yield Clamped(data(slot.place.venue), max_lines=2, id="session-venue")
+            way = self._way_there()
+            if way:
+                yield Clamped(fact("directory.way", way), max_lines=4, id="session-way")
+            yield Clamped(fact("directory.language", language_name(slot.language)), max_lines=1)
+            if slot.capacity:
+                yield Clamped(fact("overview.capacity", str(slot.capacity)), max_lines=1)
+            if slot.speakers:
+                yield Clamped(fact("directory.speakers", slot.speakers), max_lines=2, id="session-speakers")
+            if slot.description:
+                yield Clamped(data(slot.description, lines=True), max_lines=4, id="session-description")
             if self.assigned is not None:
-                yield Static(self._assigned(), id="session-assigned")
+                yield from self._assigned()
             yield Label(t("qr.close"), classes="hint")
 
-    def _facts(self) -> str:
-        slot = self.slot
-        lines = [slot_marks(slot)] if slot_marks(slot) else []
-        lines += [
-            f"[b]{t('directory.when')}:[/b] {long_date(slot.starts.date())}, {slot_time(slot)} "
-            f"{zone_label(self.programme.zone, slot.starts)}",
-            f"[b]{t('directory.where')}:[/b] {slot.place.room}"
-            + (f", {t('venues.floor', floor=slot.place.floor)}" if slot.place.floor else "")
-            + f" · {slot.place.venue}",
-            self._way_there(),
-            f"[b]{t('directory.language')}:[/b] {t('language.' + slot.language)}",
-        ]
-        if slot.capacity:
-            lines.append(f"[b]{t('overview.capacity')}:[/b] {slot.capacity}")
-        if slot.speakers:
-            lines.append(f"[b]{t('directory.speakers')}:[/b] {slot.speakers}")
-        if slot.description:
-            lines.append(slot.description)
-        return "\n".join(line for line in lines if line)
+    def _where(self) -> str:
+        place = self.slot.place
+        floor = f", {t('venues.floor', floor=place.floor)}" if place.floor else ""
+        return f"{place.room}{floor}"
 
     def _way_there(self) -> str:
         place = self.slot.place
@@ -59,15 +86,19 @@ class SessionDetailScreen(ModalScreen[None]):
             minutes = self.programme.minutes_between(self.here_venue, place.venue_id)
             shuttle = t("directory.take_shuttle", venue=place.venue, minutes=minutes) if minutes else \
                 t("directory.other_venue", venue=place.venue)
-            return f"[b]{t('directory.way')}:[/b] {shuttle} {directions}".rstrip()
-        return f"[b]{t('directory.way')}:[/b] {directions}" if directions else ""
+            return f"{shuttle} {directions}".rstrip()
+        return directions
 
-    def _assigned(self) -> str:
+    def _assigned(self):
         people = self.assigned
         if not people:
-            return t("directory.nobody_assigned")
-        shown = [f"{name} · [dim]{institution}[/dim]" for name, institution in people]
-        return f"[b]{t('directory.assigned', count=len(people))}[/b]\n" + "\n".join(shown)
+            yield Label(t("directory.nobody_assigned"), classes="session-assigned")
+            return
+        yield Label(t("directory.assigned", count=len(people)), classes="session-assigned")
+        for name, institution in people:
+            shown = styled("$name · [dim]$institution[/dim]", name=shorten(inert(name), NAME_CELLS),
+                           institution=institution) if institution else data(name)
+            yield Clamped(shown, max_lines=1, classes="session-person")
 
     def action_close(self) -> None:
         self.dismiss(None)

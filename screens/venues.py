@@ -1,16 +1,22 @@
-"""The venue guide: every venue of the event and the way to each of its rooms. Live."""
+"""The venue guide: every venue of the event and the way to each of its rooms. Live: the venues and
+their rooms are read together on a store thread; moving between venues shows them from memory."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kiosk.i18n import language, pick, set_language, t
-from kiosk.venues import rooms_of, venues_of
+from kiosk.text import inert, shorten
+from kiosk.venues import RoomGuide, VenueGuide, venue_guide
 from screens.base import PUBLIC, STAFF, LiveScreen
 from screens.widgets.header import KioskHeader
+from screens.widgets.text import Clamped, data, styled
+
+NO_EVENT = None
+VENUE_CELLS = 60  # of a venue's name in the list: two or three lines
 
 
 class VenueGuideScreen(LiveScreen):
@@ -22,60 +28,82 @@ class VenueGuideScreen(LiveScreen):
 
     def __init__(self, public: bool = True):
         super().__init__(PUBLIC if public else STAFF)
-        self._venue_ids: list[int] = []
+        self._guide: tuple[VenueGuide, ...] | None = None
+        self._shown: tuple[int, VenueGuide] | None = None  # the venue whose rooms are on screen
 
     def compose(self) -> ComposeResult:
         yield KioskHeader()
         yield Label(t("venues.title"), classes="screen-title")
         with Horizontal(id="venues"):
             yield OptionList(id="venues-list")
-            with VerticalScroll(id="venues-rooms"):
-                yield Static("", id="venues-detail")
+            yield VerticalScroll(id="venues-rooms")
         yield Footer()
 
-    def load(self) -> None:
+    def fetcher(self):
         context = self.app.context
-        if context.event is None:
-            self.query_one("#venues-detail", Static).update(t("overview.empty"))
-            return
-        venues = venues_of(context.event, context.venue)
+        event, here = context.event, context.venue.id if context.venue else None
+        if event is None:
+            return lambda: NO_EVENT
+        return lambda: venue_guide(event, here)
+
+    def show(self, guide: tuple[VenueGuide, ...] | None) -> None:
+        self._guide = guide
         menu = self.query_one("#venues-list", OptionList)
+        if guide is None:
+            menu.clear_options()
+            self._shown = None
+            rooms = self.query_one("#venues-rooms", VerticalScroll)
+            rooms.remove_children()
+            rooms.mount(Static(t("overview.empty")))
+            return
         highlighted = menu.highlighted or 0
         menu.clear_options()
-        menu.add_options([Option(self._venue_label(venue)) for venue in venues])
-        self._venue_ids = [venue.id for venue in venues]
-        menu.highlighted = min(highlighted, len(venues) - 1) if venues else None
+        menu.add_options([Option(self._venue_label(venue)) for venue in guide])
+        menu.highlighted = min(highlighted, len(guide) - 1) if guide else None
         self._show_rooms(menu.highlighted)
 
-    def _venue_label(self, venue) -> str:
-        here = self.app.context.venue
-        if here is not None and venue.id == here.id:
-            return f"{venue.name}\n[b]{t('venues.here')}[/b]"
-        return venue.name
+    @staticmethod
+    def _venue_label(venue: VenueGuide):
+        """The venue's name, wrapped onto a few lines at most (a longer one ends in "…")."""
+        name = shorten(inert(venue.name), VENUE_CELLS)
+        if venue.here:
+            return styled("$name\n[b]$here[/b]", name=name, here=t("venues.here"))
+        return data(name)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.attempt(lambda: self._show_rooms(event.option_index))
+        self._show_rooms(event.option_index)
 
     def _show_rooms(self, index: int | None) -> None:
-        detail = self.query_one("#venues-detail", Static)
-        if index is None or index >= len(self._venue_ids):
-            detail.update("")
+        """The rooms of the venue at INDEX, from what was read."""
+        guide = self._guide or ()
+        venue = guide[index] if index is not None and index < len(guide) else None
+        if self._shown == (index, venue):
             return
-        detail.update("\n\n".join(self._room_text(room) for room in rooms_of(self._venue_ids[index])))
+        self._shown = (index, venue)
+        rooms = self.query_one("#venues-rooms", VerticalScroll)
+        rooms.remove_children()
+        rooms.scroll_home(animate=False)
+        if venue is not None:
+            rooms.mount_all([self._room_widget(room) for room in venue.rooms])
 
     @staticmethod
-    def _room_text(room) -> str:
+    def _room_widget(room: RoomGuide) -> Vertical:
         facts = [t("venues.floor", floor=room.floor)] if room.floor else []
         if room.capacity:
             facts.append(t("venues.capacity", capacity=room.capacity))
-        lines = [f"[b]{room.name}[/b]" + (f"  [dim]{' · '.join(facts)}[/dim]" if facts else "")]
+        name = styled("[b]$name[/b]  [dim]$facts[/dim]", name=room.name, facts=" · ".join(facts)) if facts \
+            else styled("[b]$name[/b]", name=room.name)
+        widgets = [Clamped(name, max_lines=2, classes="venues-room-name")]
         directions = pick(room.directions, room.directions_en)
         if directions:
-            lines.append(directions)
-        return "\n".join(lines)
+            widgets.append(Clamped(data(directions, lines=True), max_lines=4, classes="venues-directions"))
+        return Vertical(*widgets, classes="venues-room")
 
     async def action_switch_language(self) -> None:
         set_language("en" if language() == "id" else "id")
         await self.recompose()
+        self._shown = None
+        if self._guide is not None:
+            self.show(self._guide)  # the labels anew in this language, from what was read
         self.reload()
         self.query_one("#venues-list", OptionList).focus()

@@ -139,3 +139,79 @@ async def test_enter_on_the_timetable_opens_that_session(event_store):
         await pilot.press("enter")
         text = await wait_for_text(pilot, "Kamis, 5 Juli 2018, 09:30–12:00")
         assert "Ruang Prambanan" in text
+
+
+@pytest.fixture
+def loop_queries(monkeypatch):
+    """The SQL run while the test drives the app: (on the event loop's thread, statement)."""
+    import threading
+
+    from models.db import database
+
+    ran: list[tuple[bool, str]] = []
+    real = database.obj.execute_sql
+
+    def watched(sql, *args, **kwargs):
+        ran.append((threading.current_thread() is threading.main_thread(), sql))
+        return real(sql, *args, **kwargs)
+
+    monkeypatch.setattr(database.obj, "execute_sql", watched)
+    return ran
+
+
+async def test_every_view_search_detail_and_scan_read_off_the_event_loop(event_store, loop_queries):
+    event = find_event()
+    payload = payload_for(event, find_by_code(event, "P0002"))
+    app = directory(event_store, "2018-07-05T10:00", show_assigned=True)
+    loop_queries.clear()  # what the test itself asked while setting up
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_text(pilot, "Literasi Digital")
+        for key, title in (("f3", "Jadwal hari ini"), ("f4", "Daftar sesi"), ("f2", "Sekarang & berikutnya")):
+            await pilot.press(key)
+            await wait_for_text(pilot, title)
+        await pilot.press(*"bejiharjo")  # an institution: read on a store thread
+        await wait_for_text(pilot, "Mengukur Dampak Program")
+        await pilot.press("enter", "enter")  # the first result's detail, with who is assigned
+        await wait_for_text(pilot, "Peserta terdaftar")
+        await pilot.press("escape")
+        scan_burst(app, payload)
+        await wait_for_text(pilot, "Jadwal Bambang Sutrisno")
+    assert [sql for on_loop, sql in loop_queries if on_loop] == []
+    assert any("institution" in sql for _, sql in loop_queries)  # the reads did run, on store threads
+    assert any('"assignment"' in sql and '"attendee"' in sql for _, sql in loop_queries)
+
+
+async def test_a_store_that_fails_under_a_search_or_a_scan_is_a_calm_notice(event_store, monkeypatch):
+    import kiosk.program
+    from peewee import OperationalError
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    event = find_event()
+    payload = payload_for(event, find_by_code(event, "P0002"))
+    app = directory(event_store, "2018-07-05T10:00")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_text(pilot, "Literasi Digital")
+        monkeypatch.setattr(kiosk.program, "sessions_of_institutions", locked)
+        await pilot.press(*"bejiharjo")
+        await until(pilot, lambda: unavailable(app) == 1)
+        assert app.return_code is None and isinstance(app.screen, DirectoryScreen)
+        monkeypatch.undo()  # the store answers again: the search is read again by itself
+        await wait_for_text(pilot, "Mengukur Dampak Program", seconds=5)
+
+        monkeypatch.setattr(kiosk.program, "attendee_for_scan", locked)
+        scan_burst(app, payload)
+        await until(pilot, lambda: unavailable(app) == 2)
+        assert app.return_code is None and isinstance(app.screen, DirectoryScreen)
+
+def unavailable(app) -> int:
+    return sum("Data sementara tidak tersedia" in n.message for n in app._notifications)
+
+
+async def until(pilot, condition, seconds: float = 3.0) -> None:
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"not so after {seconds} s:\n{screen_text(pilot.app)}")

@@ -6,7 +6,7 @@ import sys
 from screens.audit import AuditScreen
 from screens.overview import OverviewScreen
 from screens.venues import VenueGuideScreen
-from tests.helpers import load_small_event, make_app, screen_text, wait_for_text
+from tests.helpers import load_small_event, make_app, wait_for_text
 
 ADD_INSTITUTION = """
 import sys
@@ -37,16 +37,14 @@ async def test_venue_guide_shows_rooms_and_switches_language(sqlite_store):
     load_small_event()
     app = make_app(sqlite_store, lambda: VenueGuideScreen(public=True), venue="eastparc")
     async with app.run_test(size=(80, 24)) as pilot:
-        text = screen_text(app)
+        text = await wait_for_text(pilot, "Turun tangga di samping restoran.")  # read on a store thread
         assert "Anda di sini" in text  # this kiosk's venue comes first
         assert "Ruang Prambanan  lantai LG · 80 kursi" in text
-        assert "Turun tangga di samping restoran." in text
         await pilot.press("f2")
-        text = screen_text(app)
+        text = await wait_for_text(pilot, "Down the stairs beside the restaurant.")
         assert "You are here" in text and "Venues and rooms" in text
-        assert "Down the stairs beside the restaurant." in text
         await pilot.press("down")
-        assert "Straight ahead from the main door." in screen_text(app)
+        await wait_for_text(pilot, "Straight ahead from the main door.")
 
 
 async def test_audit_log_shows_logins(sqlite_store):
@@ -58,3 +56,34 @@ async def test_audit_log_shows_logins(sqlite_store):
     async with app.run_test(size=(120, 24)) as pilot:
         text = await wait_for_text(pilot, "login")
         assert "lobby-1" in text and "import" in text
+
+
+async def test_venue_guide_overview_and_audit_log_read_off_the_event_loop(sqlite_store, monkeypatch):
+    import threading
+
+    from models.db import database
+
+    load_small_event()
+    ran: list[str] = []  # statements run on the event loop's thread
+    elsewhere: list[str] = []
+    real = database.obj.execute_sql
+
+    def watched(sql, *args, **kwargs):
+        (ran if threading.current_thread() is threading.main_thread() else elsewhere).append(sql)
+        return real(sql, *args, **kwargs)
+
+    monkeypatch.setattr(database.obj, "execute_sql", watched)
+    app = make_app(sqlite_store, lambda: VenueGuideScreen(public=True), venue="eastparc")
+    ran.clear()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_text(pilot, "Turun tangga di samping restoran.")
+        await pilot.press("down")  # the other venue's rooms, from what was read
+        await wait_for_text(pilot, "Lurus dari pintu utama")
+    assert ran == [], VenueGuideScreen
+    for screen, shown in ((OverviewScreen, r"Semua peserta +4 "), (AuditScreen, "import")):
+        app = make_app(sqlite_store, screen)
+        ran.clear()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for_text(pilot, shown)
+        assert ran == [], screen
+    assert any('"audit_entry"' in sql for sql in elsewhere) and any('"room"' in sql for sql in elsewhere)
