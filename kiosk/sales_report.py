@@ -3,7 +3,9 @@
 
 A day is a local day in the event's zone: its bounds are converted to UTC, the zone the sales are
 stored in, so a sale at 23:30 WIB belongs to that day although it is 16:30 UTC. A sale belongs to
-the day it was made, whenever it was voided. Money is whole rupiah throughout.
+the day it was made, whenever it was voided. Money is whole rupiah throughout. Live sales flagged for
+the stall (recorded past the stock after a store failure) are listed too, so the stall can count.
+The printed slip makes the names in it inert (kiosk.text): it goes to a terminal.
 """
 from __future__ import annotations
 
@@ -14,7 +16,9 @@ from zoneinfo import ZoneInfo
 from peewee import fn
 
 from kiosk.clock import zone_label
+from kiosk.errors import Refused
 from kiosk.i18n import money
+from kiosk.text import inert
 from models import PAYMENT_METHODS, Event, Product, Sale, Stall
 
 
@@ -33,6 +37,18 @@ class VoidedSale:
 
 
 @dataclass(frozen=True)
+class FlaggedSale:
+    sale_id: int
+    at: datetime  # in the event's zone
+    product_code: str
+    product: str
+    quantity: int
+    total: int
+    seller: str
+    flag: str  # models.sales.PAST_STOCK
+
+
+@dataclass(frozen=True)
 class StallDay:
     code: str
     name: str
@@ -41,6 +57,7 @@ class StallDay:
     revenue: int = 0
     by_method: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PAYMENT_METHODS, 0))
     voids: list[VoidedSale] = field(default_factory=list)
+    flagged: list[FlaggedSale] = field(default_factory=list)  # live sales flagged for the stall
 
 
 def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
@@ -83,7 +100,24 @@ def day_report(event: Event, day: date, zone: ZoneInfo, stall: Stall | None = No
             sale.id, _in_zone(sale.at, zone), sale.product.code, sale.product.name, sale.quantity, sale.total,
             sale.seller, _in_zone(sale.voided_at, zone), sale.voided_by, sale.void_reason))
 
-    return [StallDay(s.code, s.name, voids=voids[s.id], **figures[s.id]) for s in stalls]
+    flagged: dict[int, list[FlaggedSale]] = {s.id: [] for s in stalls}
+    marked = (Sale.select(Sale, Product).join(Product).switch(Sale).join(Stall)
+              .where(in_day & Sale.voided_at.is_null() & (Sale.flag != "")).order_by(Sale.at, Sale.id))
+    for sale in marked:
+        flagged[sale.stall_id].append(FlaggedSale(
+            sale.id, _in_zone(sale.at, zone), sale.product.code, sale.product.name, sale.quantity, sale.total,
+            sale.seller, sale.flag))
+
+    return [StallDay(s.code, s.name, voids=voids[s.id], flagged=flagged[s.id], **figures[s.id]) for s in stalls]
+
+
+def stall_day(event: Event, stall_id: int, day: date, zone: ZoneInfo) -> StallDay:
+    """The slip of one stall (by id) for the local DAY in ZONE, as the selling screen shows it."""
+    stall = Stall.get_or_none((Stall.id == stall_id) & (Stall.event == event))
+    if stall is None:
+        raise Refused("error.no_stall")
+    (only,) = day_report(event, day, zone, stall)
+    return only
 
 
 def event_total(days: list[StallDay]) -> StallDay:
@@ -99,6 +133,7 @@ def event_total(days: list[StallDay]) -> StallDay:
         revenue=sum(d.revenue for d in days),
         by_method=by_method,
         voids=sorted((v for d in days for v in d.voids), key=lambda v: (v.at, v.sale_id)),
+        flagged=sorted((f for d in days for f in d.flagged), key=lambda f: (f.at, f.sale_id)),
     )
 
 
@@ -112,7 +147,7 @@ def _in_zone(stored: datetime, zone: ZoneInfo) -> datetime:
 def slip_lines(event: Event, day: date, zone: ZoneInfo, days: list[StallDay]) -> list[str]:
     """The plain-text slips of DAYS (one block per stall), then the grand total line."""
     start, _ = day_bounds(day, zone)
-    lines = [f"Sales of {event.name} ({event.slug}) on {day.isoformat()}, times in "
+    lines = [f"Sales of {inert(event.name)} ({event.slug}) on {day.isoformat()}, times in "
              f"{zone_label(zone, start.replace(tzinfo=timezone.utc))}"]
     for stall_day in days:
         lines += ["", *stall_slip(stall_day)]
@@ -124,20 +159,26 @@ def slip_lines(event: Event, day: date, zone: ZoneInfo, days: list[StallDay]) ->
 
 
 def stall_slip(stall_day: StallDay) -> list[str]:
-    lines = [f"{stall_day.code}  {stall_day.name}",
+    lines = [f"{inert(stall_day.code)}  {inert(stall_day.name)}",
              f"  {_counts(stall_day)}: {money(stall_day.revenue)}"]
     amounts = {method: money(revenue) for method, revenue in stall_day.by_method.items()}
     width = max(len(text) for text in amounts.values())
     label = max(len(method) for method in amounts)
     lines += [f"  {method.ljust(label)}  {text.rjust(width)}" for method, text in amounts.items()]
+    if stall_day.flagged:
+        lines.append(f"  {_plural(len(stall_day.flagged), 'sale')} past the stock (recorded after a store failure; "
+                     f"count the stock):")
+        for sale in stall_day.flagged:
+            lines.append(f"    {sale.at:%H:%M}  {inert(sale.product_code)} {inert(sale.product)} x{sale.quantity}  "
+                         f"{money(sale.total)}  sold by {inert(sale.seller)}")
     if not stall_day.voids:
         lines.append("  no voids")
         return lines
     lines.append(f"  {_plural(len(stall_day.voids), 'void')}:")
     for void in stall_day.voids:
-        lines.append(f"    {void.at:%H:%M}  {void.product_code} {void.product} x{void.quantity}  "
-                     f"{money(void.total)}  sold by {void.seller}, voided by {void.voided_by} "
-                     f"at {_void_time(void)}: {void.reason}")
+        lines.append(f"    {void.at:%H:%M}  {inert(void.product_code)} {inert(void.product)} x{void.quantity}  "
+                     f"{money(void.total)}  sold by {inert(void.seller)}, voided by {inert(void.voided_by)} "
+                     f"at {_void_time(void)}: {inert(void.reason)}")
     return lines
 
 

@@ -1,11 +1,12 @@
 """Stalls, their products, sales and voids, and the running totals the board reads."""
-from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import SQL, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from models.db import BaseModel
 from models.event import Event
 from models.people import Institution
 
 PAYMENT_METHODS = ("cash", "qris", "transfer")
+PAST_STOCK = "past_stock"  # Sale.flag: replayed after a store failure, recorded although the stock was short
 
 
 class Stall(BaseModel):
@@ -50,6 +51,8 @@ class Sale(BaseModel):
     voided_at = DateTimeField(null=True)
     voided_by = CharField(default="")
     void_reason = TextField(default="")
+    # Something the stall should look at: PAST_STOCK, or "" (the store's own default too, for raw inserts).
+    flag = CharField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         indexes = ((("stall", "at"), False),)

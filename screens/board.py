@@ -1,21 +1,116 @@
 """The live sales board for the big screen: total revenue in large type, stalls ranked by revenue
 (ties share a rank, arrows for places gained since the hour began), recent sales, revenue per hour,
-top products. Display posture. It reads the running totals when the store changes, nothing else."""
+top products. Display posture. It reads the running totals on a store thread when the store
+changes, nothing else; names from the store are data, cut with "…" to their column, and amounts are
+never cut (their columns are as wide as the widest amount)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Iterable
+
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Label, Sparkline
 
 from kiosk.board import BoardState, RankRow, board_state
 from kiosk.i18n import money, number, t
+from kiosk.text import inert, shorten
 from screens.base import DISPLAY, LiveScreen
 from screens.widgets.bigtext import BigText
 from screens.widgets.header import KioskHeader
+from screens.widgets.text import cell, data
 
 PAGE_SECONDS = 8.0  # when the ranking has more stalls than rows, pages turn this often
 WIDE = 150  # columns from which the side panel (recent sales, top products) is shown
-FIXED_COLUMNS = 3 + 3 + 6 + 14 + 8 + 2 * 6 + 2  # rank, movement, items, revenue, sold out, cell padding
+TICKER_SALES = 3
+TICKER_NAME = 8  # cells a stall's name needs at least on the ticker
+TICKER_SEPARATOR = " · "
+SCROLLBAR = 2  # a DataTable's vertical scrollbar, kept free whether it shows or not
+MIN_SHARED = 6  # a name column never gets less than this
+
+
+# ---- columns fitted to a table (the selling screen uses these too) --------------------------------
+
+
+@dataclass(frozen=True)
+class Sized:
+    """A table column: WIDTH cells of content, or (SHARE above 0) a share of the room left, but no more
+    than MOST cells when MOST is given (its widest value: the room it does not need goes to the others)."""
+
+    label: str
+    width: int = 0
+    share: int = 0
+    most: int = 0
+
+
+def widest(label: str, values: Iterable[str], least: int = 0) -> int:
+    """The cells needed to show LABEL and every one of VALUES whole."""
+    return max([least, cell_len(label), *(cell_len(value) for value in values)])
+
+
+def fitted_widths(columns: list[Sized], table_width: int, padding: int = 1) -> list[int]:
+    used = sum(column.width for column in columns if not column.share) + 2 * padding * len(columns) + SCROLLBAR
+    room = max(0, table_width - used)
+    widths = {n: column.width for n, column in enumerate(columns) if not column.share}
+    sharing = [n for n, column in enumerate(columns) if column.share]
+    while sharing:
+        shares = sum(columns[n].share for n in sharing)
+        capped = [n for n in sharing if columns[n].most and room * columns[n].share // shares > columns[n].most]
+        if not capped or len(capped) == len(sharing):
+            break
+        for n in capped:
+            widths[n] = max(MIN_SHARED, columns[n].most)
+            room -= widths[n]
+            sharing.remove(n)
+    if sharing:
+        shares = sum(columns[n].share for n in sharing)
+        for n in sharing:
+            widths[n] = room * columns[n].share // shares
+        widths[sharing[-1]] += room - sum(widths[n] for n in sharing)  # what rounding left
+        for n in sharing:
+            widths[n] = max(MIN_SHARED, widths[n])
+    return [widths[n] for n in range(len(columns))]
+
+
+class SizedTable(DataTable):
+    """A DataTable whose columns fit its own width, laid out again whenever that width changes."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._sized: list[Sized] = []
+        self._sized_rows: list[tuple[tuple, str | None]] = []
+        self._sized_layout: tuple | None = None
+
+    def fill(self, columns: list[Sized], rows: list[tuple[tuple, str | None]]) -> None:
+        """COLUMNS and ROWS (cells, row key); the cursor stays on its row number."""
+        self._sized, self._sized_rows = list(columns), list(rows)
+        self._draw()
+
+    def _draw(self) -> None:
+        width = self.size.width
+        if not width or not self._sized:
+            return  # drawn when it has a width
+        row = self.cursor_row
+        widths = fitted_widths(self._sized, width, self.cell_padding)
+        layout = (tuple(column.label for column in self._sized), tuple(widths))
+        if layout == self._sized_layout:
+            self.clear()
+        else:
+            self.clear(columns=True)
+            for column, column_width in zip(self._sized, widths):
+                self.add_column(column.label, width=column_width)
+            self._sized_layout = layout
+        for cells, key in self._sized_rows:
+            self.add_row(*cells, key=key)
+        if self._sized_rows and row:
+            self.move_cursor(row=min(row, len(self._sized_rows) - 1), animate=False)
+
+    def on_resize(self) -> None:
+        self._draw()
+
+
+# ---- the board -------------------------------------------------------------------------------------
 
 
 class BoardScreen(LiveScreen):
@@ -33,37 +128,40 @@ class BoardScreen(LiveScreen):
             yield BigText("", id="board-total", max_scale=2)
         with Horizontal(id="board-body"):
             with Vertical(id="board-main"):
-                yield DataTable(id="board-ranking", cursor_type="none", zebra_stripes=True, show_cursor=False)
+                yield SizedTable(id="board-ranking", cursor_type="none", zebra_stripes=True, show_cursor=False)
                 yield Label("", id="board-page")
             with Vertical(id="board-side"):
                 yield Label(t("board.recent"), classes="board-heading")
-                yield DataTable(id="board-recent", cursor_type="none", show_cursor=False)
+                yield SizedTable(id="board-recent", cursor_type="none", show_cursor=False)
                 yield Label(t("board.top_products"), classes="board-heading")
-                yield DataTable(id="board-top-products", cursor_type="none", show_cursor=False)
+                yield SizedTable(id="board-top-products", cursor_type="none", show_cursor=False)
         with Horizontal(id="board-bottom"):
             yield Label(t("board.per_hour"), id="board-hour-label")
             yield Sparkline([], id="board-sparkline")
-            yield Label("", id="board-ticker")
+            yield Ticker("", id="board-ticker")
 
     def on_mount(self) -> None:
-        self.query_one("#board-recent", DataTable).add_columns(
-            t("board.time"), t("board.stall"), t("board.product"), t("board.revenue"))
-        self.query_one("#board-top-products", DataTable).add_columns(
-            t("board.product"), t("board.stall"), t("board.items"), t("board.revenue"))
         self.set_interval(PAGE_SECONDS, self.next_page)
 
-    def load(self) -> None:
+    def fetcher(self):
         context = self.app.context
-        self.state = board_state(context.event, context.clock.now(), context.clock.zone)
+        event, now, zone = context.event, context.clock.now(), context.clock.zone
+        return lambda: board_state(event, now, zone)
+
+    def show(self, state: BoardState) -> None:
+        self.state = state
         self.render_board()
 
     def on_resize(self) -> None:
+        wide = self._wide()  # laid out before the first read arrives, so the tables have their width
+        self.query_one("#board-side").display = wide
+        self.query_one("#board-ticker").display = not wide
         self.render_board()
 
     def next_page(self) -> None:
         if self.state is not None and self._pages() > 1:
             self.page = (self.page + 1) % self._pages()
-            self._fill_ranking(columns=False)
+            self._fill_ranking()
 
     def _rows_per_page(self) -> int:
         return max(3, self.query_one("#board-ranking").size.height - 1)
@@ -72,12 +170,13 @@ class BoardScreen(LiveScreen):
         rows = len(self.state.ranking) if self.state else 0
         return max(1, -(-rows // self._rows_per_page()))
 
+    def _wide(self) -> bool:
+        return self.size.width >= WIDE
+
     def render_board(self) -> None:
         if self.state is None:
             return
-        wide = self.size.width >= WIDE
-        self.query_one("#board-side").display = wide
-        self.query_one("#board-ticker").display = not wide
+        wide = self._wide()
         self.query_one("#board-total", BigText).update(money(self.state.revenue))
         self._fill_ranking()
         if wide:
@@ -86,57 +185,86 @@ class BoardScreen(LiveScreen):
             self._fill_ticker()
         self.query_one("#board-sparkline", Sparkline).data = [revenue for _, revenue in self.state.hourly] or [0]
 
-    def _fill_ranking(self, columns: bool = True) -> None:
-        """The current page of the ranking; the columns are laid out again only when asked."""
-        table = self.query_one("#board-ranking", DataTable)
-        wide = self.size.width >= WIDE
-        if columns:
-            self._ranking_columns(table, wide)
-        else:
-            table.clear()
+    def _fill_ranking(self) -> None:
+        """The current page of the ranking, its columns fitted to the table."""
+        table = self.query_one("#board-ranking", SizedTable)
+        wide = self._wide()
+        ranking = self.state.ranking
+        sold_out = t("board.sold_out")
+        marks = any(row.sold_out for row in ranking)
+        columns = [Sized("#", widest("#", [str(row.rank) for row in ranking], 2)), Sized("", 3),
+                   Sized(t("board.stall"), share=11 if wide else 1,
+                         most=widest(t("board.stall"), [row.name for row in ranking]) if wide else 0)]
+        if wide:
+            columns.append(Sized(t("board.institution"), share=9))
+        columns += [Sized(t("board.items"), widest(t("board.items"), [number(row.items) for row in ranking])),
+                    Sized(t("board.revenue"), widest(t("board.revenue"), [money(row.revenue) for row in ranking]))]
+        columns += [Sized("", cell_len(sold_out))] if marks else []
         self.page = min(self.page, self._pages() - 1)
         start = self.page * self._rows_per_page()
-        for row in self.state.ranking[start:start + self._rows_per_page()]:
-            cells = [str(row.rank), movement(row), row.name] + ([row.institution] if wide else [])
-            cells += [number(row.items), money(row.revenue), f"[b]{t('board.sold_out')}[/b]" if row.sold_out else ""]
-            table.add_row(*cells)
+        rows = []
+        for row in ranking[start:start + self._rows_per_page()]:
+            cells = [cell(row.rank), movement(row), cell(row.name)] + ([cell(row.institution)] if wide else [])
+            cells += [cell(number(row.items)), cell(money(row.revenue))]
+            cells += [cell(sold_out if row.sold_out else "", "bold")] if marks else []
+            rows.append((tuple(cells), None))
+        table.fill(columns, rows)
         pages = self._pages()
         self.query_one("#board-page", Label).update(
-            t("board.page", page=self.page + 1, pages=pages, stalls=len(self.state.ranking)) if pages > 1 else "")
-
-    def _ranking_columns(self, table: DataTable, wide: bool) -> None:
-        table.clear(columns=True)
-        width = table.size.width or (self.size.width * 2 // 3 if wide else self.size.width)
-        names = max(16, width - FIXED_COLUMNS)
-        table.add_column("#", width=3)
-        table.add_column("", width=3)
-        table.add_column(t("board.stall"), width=names * 11 // 20 if wide else names)
-        if wide:
-            table.add_column(t("board.institution"), width=names - names * 11 // 20 - 2)
-        table.add_column(t("board.items"), width=6)
-        table.add_column(t("board.revenue"), width=14)
-        table.add_column("", width=8)
+            t("board.page", page=self.page + 1, pages=pages, stalls=len(ranking)) if pages > 1 else "")
 
     def _fill_side(self) -> None:
-        recent = self.query_one("#board-recent", DataTable)
-        recent.clear()
-        for sale in self.state.recent:
-            amount = f"[strike]{money(sale.total)}[/strike]" if sale.voided else money(sale.total)
-            recent.add_row(f"{sale.at:%H:%M}", sale.stall, f"{sale.quantity}× {sale.product}", amount)
-        top = self.query_one("#board-top-products", DataTable)
-        top.clear()
-        for product, stall, items, revenue in self.state.top_products:
-            top.add_row(product, stall, number(items), money(revenue))
+        amounts = [money(sale.total) for sale in self.state.recent]
+        self.query_one("#board-recent", SizedTable).fill(
+            [Sized(t("board.time"), 5), Sized(t("board.stall"), share=2), Sized(t("board.product"), share=3),
+             Sized(t("board.revenue"), widest(t("board.revenue"), amounts))],
+            [((cell(f"{sale.at:%H:%M}"), cell(sale.stall), cell(f"{sale.quantity}× {inert(sale.product)}"),
+               cell(amount, "strike" if sale.voided else "")), None)
+             for sale, amount in zip(self.state.recent, amounts)])
+        products = self.state.top_products
+        self.query_one("#board-top-products", SizedTable).fill(
+            [Sized(t("board.product"), share=3), Sized(t("board.stall"), share=2),
+             Sized(t("board.items"), widest(t("board.items"), [number(items) for _, _, items, _ in products])),
+             Sized(t("board.revenue"), widest(t("board.revenue"), [money(r) for _, _, _, r in products]))],
+            [((cell(product), cell(stall), cell(number(items)), cell(money(revenue))), None)
+             for product, stall, items, revenue in products])
 
     def _fill_ticker(self) -> None:
-        latest = [s for s in self.state.recent if not s.voided][:3]
-        self.query_one("#board-ticker", Label).update(
-            " · ".join(f"{s.at:%H:%M} {s.stall} {money(s.total)}" for s in latest))
+        self.query_one("#board-ticker", Ticker).show([s for s in self.state.recent if not s.voided][:TICKER_SALES])
 
 
-def movement(row: RankRow) -> str:
+class Ticker(Label):
+    """The latest sales on one line: as many as fit with their amounts whole, names shortened; drawn
+    again when its width changes."""
+
+    sales: list = []
+
+    def show(self, sales: list) -> None:
+        self.sales = list(sales)
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        room = self.content_region.width
+        latest = list(self.sales)
+        while latest and ticker_room(latest, room) < TICKER_NAME * len(latest):
+            latest.pop()
+        names = ticker_room(latest, room) // len(latest) if latest else 0
+        self.update(data(TICKER_SEPARATOR.join(
+            f"{s.at:%H:%M} {shorten(inert(s.stall), names)} {money(s.total)}" for s in latest)))
+
+
+def ticker_room(sales: list, width: int) -> int:
+    """What WIDTH leaves for the stall names of SALES on the ticker."""
+    fixed = sum(cell_len(f"{s.at:%H:%M}  {money(s.total)}") for s in sales)
+    return width - fixed - cell_len(TICKER_SEPARATOR) * max(0, len(sales) - 1)
+
+
+def movement(row: RankRow):
     if row.movement > 0:
-        return f"[green]▲{row.movement}[/green]"
+        return cell(f"▲{row.movement}", "green")
     if row.movement < 0:
-        return f"[red]▼{-row.movement}[/red]"
-    return "[dim]–[/dim]"
+        return cell(f"▼{-row.movement}", "red")
+    return cell("–", "dim")

@@ -1,4 +1,5 @@
-"""An admin picks the stall to sell for."""
+"""An admin picks the stall to sell for. The stalls are read on a store thread (kiosk.sales.stall_choices);
+their names are data, one line each, cut with "…"."""
 from __future__ import annotations
 
 from typing import Callable
@@ -10,16 +11,20 @@ from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from kiosk.i18n import t
-from models import Stall
-from screens.base import KioskScreen
+from kiosk.sales import StallChoice, stall_choices
+from kiosk.text import inert, shorten
+from screens.base import LiveScreen
 from screens.widgets.header import KioskHeader
+from screens.widgets.text import data
+
+OPTION_CELLS = 60  # a .menu is 70 wide: padding, the list's own padding and its scrollbar leave this
 
 
-class StallPickerScreen(KioskScreen):
-    def __init__(self, open_stall: Callable[[Stall], Screen]):
+class StallPickerScreen(LiveScreen):
+    def __init__(self, open_stall: Callable[[int], Screen]):
         super().__init__()
         self.open_stall = open_stall
-        self.stalls: list[Stall] = []
+        self.stalls: tuple[StallChoice, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield KioskHeader()
@@ -29,11 +34,20 @@ class StallPickerScreen(KioskScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.stalls = list(Stall.select().where(Stall.event == self.app.context.event).order_by(Stall.code))
+        self.query_one(OptionList).focus()
+
+    def fetcher(self):
+        event = self.app.context.event
+        return lambda: stall_choices(event)
+
+    def show(self, stalls: tuple[StallChoice, ...]) -> None:
         options = self.query_one(OptionList)
-        options.add_options([Option(f"{s.code}  {s.name}") for s in self.stalls])
-        options.highlighted = 0 if self.stalls else None
-        options.focus()
+        before = options.highlighted
+        self.stalls = stalls
+        options.clear_options()
+        options.add_options([Option(data(shorten(f"{inert(s.code)}  {inert(s.name)}", OPTION_CELLS)))
+                             for s in stalls])
+        options.highlighted = min(before or 0, len(stalls) - 1) if stalls else None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.push_screen(self.open_stall(self.stalls[event.option_index]))
+        self.app.push_screen(self.open_stall(self.stalls[event.option_index].id))

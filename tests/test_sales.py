@@ -397,3 +397,108 @@ def test_recent_sales_are_the_newest_twelve(event):
         sell(event, "GK-KERIPIK", 1, wib(10, minute))
     state = board_state(event, wib(10, 30), JAKARTA)
     assert [s.at for s in state.recent] == [wib(10, minute) for minute in range(RECENT + 2, 2, -1)]
+
+
+# --- replays after a store failure, and what the selling screen reads ------------------------------
+
+
+def test_a_replayed_sale_that_meets_short_stock_is_recorded_and_flagged(event):
+    from models.sales import PAST_STOCK
+
+    sell(event, "GK-BATIK", 2)
+    replayed = sell(event, "GK-BATIK", 3, wib(10, 5), request_id="req-late", replayed=True)
+    assert not replayed.retried and replayed.sale.flag == PAST_STOCK
+    stored = Sale.get(Sale.request_id == "req-late")
+    assert (stored.quantity, stored.flag, stored.at) == (3, PAST_STOCK, datetime(2018, 7, 5, 3, 5))
+    assert product(event, "GK-BATIK").stock == -2
+    assert totals(event, "L01") == (5 * 250000, 5, 2)
+    assert product_total(event, "GK-BATIK") == (5 * 250000, 5)
+    # A replay with stock enough, an uncounted product, or an oversell the seller confirmed: no flag.
+    assert sell(event, "GK-KERIPIK", 4, replayed=True).sale.flag == ""
+    assert sell(event, "BJ-ANYAM", 1, replayed=True).sale.flag == ""
+    assert sell(event, "BJ-ANYAM", 1, oversell=True).sale.flag == ""
+    assert Sale.get(Sale.request_id != "req-late", Sale.product == product(event, "BJ-ANYAM")).flag == ""
+
+
+def test_a_replay_of_a_sale_already_recorded_records_nothing(event):
+    sell(event, "GK-BATIK", 3, request_id="req-1")  # the last three: the reply was lost
+    again = sell(event, "GK-BATIK", 3, request_id="req-1", replayed=True)
+    assert again.retried and again.sale.flag == ""
+    assert Sale.select().count() == 1
+    assert product(event, "GK-BATIK").stock == 0
+    assert totals(event, "L01") == (750000, 3, 1)
+
+
+def test_what_the_selling_screen_reads_and_checks(event):
+    from kiosk.sales import pick_product, stall_sales
+
+    l01 = stall(event, "L01")
+    sell(event, "GK-BATIK", 1, wib(9, 0), "qris", reference="QR-9")
+    wrong = sell(event, "GK-KERIPIK", 2, wib(9, 30)).sale
+    void_sale(wrong, "sari", "typo", wib(9, 31))
+    sell(event, "GK-BATIK", 3, wib(10, 0), replayed=True)  # past the stock: flagged
+    sell(event, "GK-KERIPIK", 1, wib(8, 0, day=6))  # another day
+    view = stall_sales(event, l01.id, wib(12).date(), JAKARTA, limit=10)
+
+    assert (view.code, view.name, view.count, view.total, view.flagged) == ("L01", "Lapak Gunungkidul", 2, 1000000, 1)
+    assert [(p.code, p.price, p.stock) for p in view.products] == [("GK-BATIK", 250000, -1), ("GK-KERIPIK", 15000, None)]
+    assert view.other_codes == {"BJ-ANYAM"}
+    assert [(s.at, s.product, s.quantity, s.total, s.method, s.reference, s.voided, s.flag) for s in view.latest] == [
+        (wib(10, 0), "Batik tulis Gunungkidul", 3, 750000, "cash", "", False, "past_stock"),
+        (wib(9, 30), "Keripik belalang", 2, 30000, "cash", "", True, ""),
+        (wib(9, 0), "Batik tulis Gunungkidul", 1, 250000, "qris", "QR-9", False, ""),
+    ]
+    assert view.latest[1].voided_by == "sari" and view.latest[1].void_reason == "typo"
+    assert len(stall_sales(event, l01.id, wib(12).date(), JAKARTA, limit=2).latest) == 2
+
+    assert pick_product(view, " p:gk-batik ").code == "GK-BATIK"
+    for text, key in [("BJ-ANYAM", "error.other_stall"), ("NOPE", "error.unknown_product"),
+                      ("B:P0001:1:AAAA", "error.badge_not_product"), ("P:", "error.unknown_product")]:
+        with pytest.raises(SaleError) as refused:
+            pick_product(view, text)
+        assert refused.value.key == key
+    with pytest.raises(SaleError) as gone:
+        stall_sales(event, 9999, wib(12).date(), JAKARTA, limit=10)
+    assert gone.value.key == "error.no_stall"
+
+
+def test_a_void_replayed_after_its_reply_was_lost_is_not_refused(event):
+    from kiosk.sales import void_sale_by_id
+
+    sale = sell(event, "GK-BATIK", 1).sale
+    first = void_sale_by_id(sale.id, "sari", "typo", wib(10, 30))
+    again = void_sale_by_id(sale.id, "sari", "typo", wib(10, 30), replayed=True)
+    assert first.voided and again.voided and again.id == sale.id
+    assert product(event, "GK-BATIK").stock == 3 and totals(event, "L01") == (0, 0, 0)
+    with pytest.raises(SaleError) as twice:
+        void_sale_by_id(sale.id, "budi", "another", wib(10, 40), replayed=True)
+    assert twice.value.key == "error.already_void"
+
+
+def test_an_older_store_gains_the_sale_flag_keeping_its_sales(store_url):
+    """A store of schema 6 with a sale: migrated, the sale is kept, unflagged; a raw insert without
+    the new column still works (the store's own default)."""
+    from playhouse.migrations import Runner
+
+    from kiosk.store import MIGRATIONS_DIR, close_store, make_database, open_store
+
+    old = make_database(store_url)
+    Runner(old, str(MIGRATIONS_DIR)).up(target="0006_login_attempts")
+    p = old.param
+    old.execute_sql(f"INSERT INTO event (slug, name, name_en, time_zone, days, languages, badge_secret) "
+                    f"VALUES ('old', 'Lama', '', 'Asia/Jakarta', '2018-07-05', 'id', {p})", ("s" * 64,))
+    old.execute_sql("INSERT INTO stall (event_id, code, name, location) VALUES (1, 'L1', 'Lapak', '')")
+    old.execute_sql("INSERT INTO product (event_id, stall_id, code, name, price, stock) "
+                    "VALUES (1, 1, 'K1', 'Kopi', 1000, 5)")
+    sale_sql = ("INSERT INTO sale (stall_id, product_id, quantity, unit_price, total, method, reference, at, seller, "
+                "terminal, request_id, voided_by, void_reason) VALUES (1, 1, 1, 1000, 1000, 'cash', '', {p}, 's', "
+                "'t', {p}, '', '')").format(p=p)
+    old.execute_sql(sale_sql, (datetime(2018, 7, 5, 3), "old-1"))
+    old.close()
+
+    open_store(store_url)
+    from models import database
+
+    database.execute_sql(sale_sql, (datetime(2018, 7, 5, 4), "raw-2"))
+    assert [(s.request_id, s.flag) for s in Sale.select().order_by(Sale.id)] == [("old-1", ""), ("raw-2", "")]
+    close_store()

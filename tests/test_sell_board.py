@@ -10,7 +10,7 @@ from models import AuditEntry, Product, Sale, Stall, StaffUser
 from screens.board import BoardScreen
 from screens.login import LoginScreen
 from screens.sell import SellScreen, open_sell
-from tests.helpers import load_small_event, make_app, scan_burst, wait_for_text
+from tests.helpers import ADMIN_PIN, load_small_event, make_app, scan_burst, wait_for_text
 
 SELL_IN_ANOTHER_PROCESS = """
 import sys
@@ -34,7 +34,7 @@ def stall_store(sqlite_store):
 
 def sell_app(store, stall_code: str = "L01"):
     user = StaffUser.get(StaffUser.name == "lapak")
-    return make_app(store, lambda: SellScreen(user, Stall.get(Stall.code == stall_code)))
+    return make_app(store, lambda: SellScreen(user, Stall.get(Stall.code == stall_code).id))
 
 
 async def test_a_scanned_label_is_sold_and_counted(stall_store):
@@ -112,7 +112,7 @@ async def test_only_sellers_and_admins_may_sell(stall_store):
 async def test_an_admin_picks_the_stall(stall_store):
     app = make_app(stall_store, lambda: LoginScreen(after_login=open_sell))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*"admin", "enter", *"2018", "enter")
+        await pilot.press(*"admin", "enter", *ADMIN_PIN, "enter")
         await wait_for_text(pilot, "Pilih lapak")
         await pilot.press("down", "enter")
         await wait_for_text(pilot, "Lapak Bejiharjo · hari ini 0 penjualan")
@@ -145,3 +145,181 @@ async def test_the_days_slip(stall_store):
         assert "1 penjualan, 1 item" in text and "Total: Rp 15.000" in text
         assert "Tunai: Rp 15.000" in text and "QRIS: Rp 0" in text
         assert "Batik tulis Gunungkidul ×1 Rp 250.000, dibatalkan oleh lapak: keliru" in text
+
+
+# --- one sale, one record: lost replies, a failing store, refusals, stock --------------------------
+
+from datetime import datetime, timedelta  # noqa: E402
+from zoneinfo import ZoneInfo  # noqa: E402
+
+from peewee import OperationalError  # noqa: E402
+
+import kiosk.sales  # noqa: E402
+from kiosk.clock import Clock  # noqa: E402
+from models import StallTotal  # noqa: E402
+from models.sales import PAST_STOCK  # noqa: E402
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+
+async def wait_for_notice(pilot, text: str, seconds: float = 3.0) -> None:
+    """Pause until a toast saying TEXT has been raised."""
+    for _ in range(int(seconds / 0.02)):
+        if any(text in notice.message for notice in pilot.app._notifications):
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"no notice {text!r} among {[n.message for n in pilot.app._notifications]}")
+
+
+class SteppedClock(Clock):
+    """The event clock stopped at a moment that a test moves on."""
+
+    def __init__(self, start: datetime):
+        super().__init__(JAKARTA, start, frozen=True)
+
+    def advance(self, minutes: int) -> None:
+        self._start += timedelta(minutes=minutes)
+
+
+@pytest.fixture
+def any_stall_store(store):
+    """The small event with its seller, on SQLite and on PostgreSQL."""
+    load_small_event()
+    add_user("lapak", "seller", "3333", stall=Stall.get(Stall.code == "L01"))
+    return store
+
+
+def flaky_record_sale(monkeypatch, fail: int = 1, after_commit: bool = False) -> list[bool]:
+    """kiosk.sales.record_sale raising a store error on its first FAIL calls, before it writes or (AFTER_COMMIT)
+    once the sale is committed, as when the reply is lost; the `replayed` flag of every call."""
+    real, calls = kiosk.sales.record_sale, []
+
+    def flaky(*args, **kwargs):
+        calls.append(kwargs.get("replayed", False))
+        if len(calls) <= fail and not after_commit:
+            raise OperationalError("database is locked")
+        result = real(*args, **kwargs)
+        if len(calls) <= fail:
+            raise OperationalError("server closed the connection unexpectedly")
+        return result
+
+    monkeypatch.setattr(kiosk.sales, "record_sale", flaky)
+    return calls
+
+
+async def test_a_sale_whose_reply_was_lost_is_recorded_once(any_stall_store, monkeypatch):
+    calls = flaky_record_sale(monkeypatch, fail=1, after_commit=True)
+    app = sell_app(any_stall_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"GK-BATIK", "enter")
+        text = await wait_for_text(pilot, "hari ini 1 penjualan · Rp 250.000")
+        assert "menunggu" not in text
+        assert app.writer.drain(2)
+    assert calls == [False, True]  # tried, then replayed with the same request id
+    assert Sale.select().count() == 1
+    assert Product.get(Product.code == "GK-BATIK").stock == 2
+    total = StallTotal.get(StallTotal.stall == Stall.get(Stall.code == "L01"))
+    assert (total.revenue, total.items, total.sales) == (250000, 1, 1)
+
+
+async def test_sales_made_while_the_store_fails_are_recorded_once_in_order_at_their_moments(
+        any_stall_store, monkeypatch):
+    calls = flaky_record_sale(monkeypatch, fail=2)
+    app = sell_app(any_stall_store)
+    clock = app.context.clock = SteppedClock(datetime(2018, 7, 5, 8, 15, tzinfo=JAKARTA))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_text(pilot, "hari ini 0 penjualan")
+        await pilot.press(*"GK-KERIPIK", "tab", "backspace", "2", "enter")
+        text = await wait_for_text(pilot, "1 menunggu dicatat")
+        assert "menunggu" in text.split("Jam")[-1]  # the sale's row says it waits
+        assert app.screen.query_one("#sell-code").value == ""  # the entry is free for the next sale
+        clock.advance(3)
+        await pilot.press(*"GK-BATIK", "enter")  # the seller sells on meanwhile
+        await wait_for_text(pilot, "hari ini 2 penjualan · Rp 280.000", seconds=6)
+        assert app.writer.drain(2)
+    assert calls == [False, True, True, False]
+    sales = [(s.product.code, s.quantity, s.at) for s in Sale.select().order_by(Sale.id)]
+    assert sales == [("GK-KERIPIK", 2, datetime(2018, 7, 5, 1, 15)), ("GK-BATIK", 1, datetime(2018, 7, 5, 1, 18))]
+    assert Product.get(Product.code == "GK-BATIK").stock == 2
+
+
+@pytest.mark.parametrize("typed", ["1.5", "-1", "abc", "0", "1000", "1e2"])
+async def test_a_quantity_that_is_not_a_whole_number_from_1_to_999_is_refused(stall_store, typed):
+    app = sell_app(stall_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_text(pilot, "hari ini 0 penjualan")
+        await pilot.press(*"GK-KERIPIK", "tab", "backspace", *typed, "enter")
+        await wait_for_notice(pilot, "Jumlah harus bilangan bulat 1 sampai 999.")
+        assert app.screen.query_one("#sell-quantity").value == typed  # as typed: nothing dropped, so 1.5 is not 15
+        assert app.screen.query_one("#sell-code").value == "GK-KERIPIK"  # the entry is kept to mend
+        assert app.writer.waiting() == []
+    assert Sale.select().count() == 0
+
+
+async def test_an_unknown_code_keeps_the_entry(stall_store):
+    app = sell_app(stall_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_text(pilot, "hari ini 0 penjualan")
+        await pilot.press(*"GK-KERIPIX", "enter")
+        await wait_for_notice(pilot, "Produk 'GK-KERIPIX' tidak dikenal.")
+        assert app.screen.query_one("#sell-code").value == "GK-KERIPIX"
+        await pilot.press("backspace", "K", "enter")
+        await wait_for_text(pilot, "hari ini 1 penjualan · Rp 15.000")
+    assert Sale.select().count() == 1
+
+
+async def test_yes_to_selling_past_the_stock_sends_the_same_request_again(stall_store, monkeypatch):
+    real, request_ids = kiosk.sales.record_sale, []
+
+    def watched(*args, **kwargs):
+        request_ids.append((args[7], kwargs["oversell"]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kiosk.sales, "record_sale", watched)
+    app = sell_app(stall_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_text(pilot, "hari ini 0 penjualan")
+        await pilot.press(*"GK-BATIK", "tab", "backspace", "5", "enter")
+        await wait_for_text(pilot, "Tetap jual?")
+        await pilot.press("y")
+        await wait_for_text(pilot, "hari ini 1 penjualan · Rp 1.250.000")
+    (first, short), (again, oversold) = request_ids
+    assert first == again and (short, oversold) == (False, True)
+    assert Sale.get().flag == ""  # the seller chose it: nothing to flag
+
+
+async def test_a_sale_replayed_after_the_stock_ran_out_is_recorded_and_flagged(stall_store, monkeypatch, capsys):
+    calls = flaky_record_sale(monkeypatch, fail=1)
+    app = sell_app(stall_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_text(pilot, "hari ini 0 penjualan")
+        await pilot.press(*"GK-BATIK", "tab", "backspace", "5", "enter")  # 3 left: the store fails first
+        text = await wait_for_text(pilot, "hari ini 1 penjualan · Rp 1.250.000")
+        assert "Tetap jual?" not in text  # the money was taken: nobody is asked
+        assert "lewat stok" in text  # the sale's row
+        await wait_for_notice(pilot, "walau stok sudah habis: hitung stoknya")
+        await pilot.press("f4")
+        text = await wait_for_text(pilot, "Terjual melewati stok")
+        assert "Terjual melewati stok (1), hitung stoknya:" in text
+        assert "08:15 Batik tulis Gunungkidul ×5 Rp 1.250.000, dijual oleh lapak" in text
+    assert calls == [False, True]
+    sale = Sale.get()
+    assert (sale.quantity, sale.flag) == (5, PAST_STOCK)
+    assert Product.get(Product.code == "GK-BATIK").stock == -2
+
+    from kiosk import cli
+    from kiosk.store import close_store
+
+    close_store()
+    capsys.readouterr()
+    assert cli.main(["--db", stall_store.url, "report", "sales", "--day", "2018-07-05", "--stall", "L01"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[2:9] == [
+        "L01  Lapak Gunungkidul",
+        "  1 sale, 5 items: Rp 1.250.000",
+        "  cash      Rp 1.250.000",
+        "  qris              Rp 0",
+        "  transfer          Rp 0",
+        "  1 sale past the stock (recorded after a store failure; count the stock):",
+        "    08:15  GK-BATIK Batik tulis Gunungkidul x5  Rp 1.250.000  sold by lapak",
+    ]
