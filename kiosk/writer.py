@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,11 +31,14 @@ class Intent:
     kind: str = ""  # "scan", "sale", …: what a screen counts while it waits
     on_done: Callable[["Outcome"], None] | None = None  # called on the event loop
     request_id: str = field(default_factory=new_request_id)
-    attempts: int = 0  # failed tries so far; above 0 the intent is being replayed
+    attempts: int = 0  # failed tries of this intent so far
+    waited: bool = False  # the store failed while this intent waited its turn
 
     @property
     def replayed(self) -> bool:
-        return self.attempts > 0
+        """Recorded later than the person expected (the store failed meanwhile): they have moved on,
+        so nothing may be asked of them about it."""
+        return self.attempts > 0 or self.waited
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class Outcome:
 
 
 Deliver = Callable[[Outcome], None]
+WRITERS: "weakref.WeakSet[StoreWriter]" = weakref.WeakSet()  # every writer of this process, to stop them
 
 
 class StoreWriter:
@@ -57,6 +62,8 @@ class StoreWriter:
         self._deliver: Deliver | None = None
         self._thread: threading.Thread | None = None
         self.failing = False  # the last try failed on the store
+        self._stopped = False
+        WRITERS.add(self)
 
     def attach(self, deliver: Deliver | None) -> None:
         """Outcomes go to DELIVER (thread-safe; it hands them to an event loop); None drops them."""
@@ -64,6 +71,9 @@ class StoreWriter:
 
     def submit(self, intent: Intent) -> Intent:
         with self._wake:
+            if self._stopped:
+                raise RuntimeError("the writer is stopped")
+            intent.waited = intent.waited or self.failing
             self._queue.append(intent)
             self._start()
             self._wake.notify()
@@ -86,6 +96,15 @@ class StoreWriter:
                 self._wake.wait(0.05)
             return not self._queue
 
+    def stop(self) -> list[Intent]:
+        """Take nothing more and end the thread (after the call under way); what was not recorded."""
+        with self._wake:
+            self._stopped = True
+            left, self._deliver = list(self._queue), None
+            self._queue.clear()
+            self._wake.notify_all()
+        return left
+
     def _start(self) -> None:
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
@@ -94,15 +113,18 @@ class StoreWriter:
     def _run(self) -> None:
         while True:
             with self._wake:
-                while not self._queue:
+                while not self._queue and not self._stopped:
                     self._wake.wait()
+                if self._stopped:
+                    return
                 intent = self._queue[0]
             outcome = self._try(intent)
             if outcome is None:
                 self._pause(intent.attempts)
                 continue
             with self._wake:
-                self._queue.popleft()
+                if self._queue and self._queue[0] is intent:
+                    self._queue.popleft()
                 self._wake.notify_all()
             self._hand_over(outcome)
 
@@ -117,6 +139,9 @@ class StoreWriter:
             recover()
             intent.attempts += 1
             self.failing = True
+            with self._wake:
+                for waiting in self._queue:
+                    waiting.waited = True
             return None
         except Exception as error:  # a bug: reported to the app, never retried forever
             outcome = Outcome(intent, error=error)

@@ -59,6 +59,16 @@ def sqlite_store(sqlite_url):
 
 
 @pytest.fixture(autouse=True)
+def no_writer_outlives_its_test():
+    """A writer left with work by a failed test must not record it into the next test's store."""
+    yield
+    from kiosk.writer import WRITERS
+
+    for writer in list(WRITERS):
+        writer.stop()
+
+
+@pytest.fixture(autouse=True)
 def indonesian():
     """Every test starts in Indonesian, the default language."""
     i18n.set_language("id")
