@@ -10,8 +10,18 @@ import sqlite3
 import threading
 
 
-from kiosk.store import NOTIFY_CHANNEL, is_postgres
+from kiosk.store import NOTIFY_CHANNEL, STORE_ERRORS, is_postgres
 from models import database
+
+
+def unreachable_errors() -> tuple[type[BaseException], ...]:
+    """What a poll may meet when the store is away; anything else is a fault in the program."""
+    errors: tuple[type[BaseException], ...] = (*STORE_ERRORS, sqlite3.Error, OSError)
+    if is_postgres():
+        import psycopg
+
+        errors += (psycopg.Error,)
+    return errors
 
 
 class StoreUnavailable(Exception):
@@ -32,7 +42,7 @@ class ChangeWatcher:
                 if is_postgres():
                     return self._postgres_changed()
                 return self._sqlite_changed()
-            except Exception as exc:  # any driver failure means: not reachable right now
+            except unreachable_errors() as exc:  # a driver or network failure: not reachable right now
                 self._close()
                 raise StoreUnavailable(str(exc)) from exc
 

@@ -21,6 +21,7 @@ from kiosk.staff import LOCK_SECONDS, MAX_FAILED_LOGINS, PIN_MAX, LoginRefused, 
 from kiosk.store import STORE_ERRORS
 from kiosk.tokens import MAX_SCAN
 from screens.base import StoreReads
+from screens.widgets.fitted import BoundedInput
 from screens.widgets.text import data
 
 IDLE_SECONDS = 15.0
@@ -71,7 +72,7 @@ class AdminExitScreen(StoreReads, ModalScreen[bool]):
         with Vertical(id="admin-exit", classes="dialog"):
             yield Label(t("exit.title"), classes="dialog-title")
             yield Label(data(t("exit.prompt_opener", name=self.opener) if self.opener else t("exit.prompt")))
-            yield Input(password=True, max_length=MAX_SCAN, id="admin-pin")
+            yield BoundedInput(password=True, max_length=MAX_SCAN, id="admin-pin")
             yield Label("", id="admin-exit-message", classes="message")
 
     def on_mount(self) -> None:

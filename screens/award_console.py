@@ -142,6 +142,8 @@ class AwardConsoleScreen(LiveScreen):
     def _go(self, position: int) -> None:
         """Step to POSITION; the console shows it at once (the writer records the steps in order)."""
         mode = self.mode
+        if self.steps[position].category != self.steps[self.state.position].category:
+            self.people = []  # the next category's winners come with the next read
         self.state = replace(self.state, position=position, blackout=False, holding=False)
         self._show_state()
         self._write(lambda event, staff: step_to(event, mode, position, staff))

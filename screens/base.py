@@ -153,7 +153,7 @@ class LiveScreen(KioskScreen):
 
     def read_failed(self, group: str, error: BaseException) -> None:
         super().read_failed(group, error)
-        if group == "read" and self._retry is None:
+        if group == "read" and isinstance(error, STORE_ERRORS) and self._retry is None:
             self._stale = True
             self._retry = self.set_timer(RETRY_READ_SECONDS, self._read_again)
 

@@ -20,7 +20,7 @@ from kiosk.desk import (
 from kiosk.i18n import number, pick, t
 from kiosk.search import MAX_SEARCH_WORDS, MAX_WORD_CHARS
 from kiosk.writer import Intent, Outcome
-from models import StaffUser
+from kiosk.session import Staff
 from screens.badge_qr import BadgeQrScreen
 from screens.base import SearchScreen
 from screens.walk_in import WalkIn, WalkInDialog
@@ -44,7 +44,7 @@ class DeskScreen(SearchScreen):
         Binding("f8", "arrivals", t("desk.arrivals"), id="arrivals"),
     ]
 
-    def __init__(self, user: StaffUser):
+    def __init__(self, user: Staff):
         super().__init__()
         self.staff = user.name
         self.list_id: int | None = None  # the list the desk checks people into; the open one at first
@@ -268,7 +268,7 @@ class DeskScreen(SearchScreen):
         person: PersonRow = outcome.result
         context = self.app.context
         event, badge_dir = context.event, context.badge_dir
-        self.read(lambda: print_badge(event, person.code, badge_dir), self._printed, group="print")
+        self.read(lambda: print_badge(event, person.code, badge_dir), self._printed, group=f"print-{person.code}")
         self.reload()
 
     def _printed(self, printed: PrintedBadge) -> None:

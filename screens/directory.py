@@ -24,6 +24,7 @@ from kiosk.search import MAX_SEARCH_WORDS, MAX_WORD_CHARS
 from screens.base import PUBLIC, STAFF, LiveScreen
 from screens.person_day import PersonDayScreen
 from screens.session_detail import SessionDetailScreen
+from screens.widgets.fitted import BoundedInput
 from screens.widgets.header import KioskHeader
 from screens.widgets.slots import line, mark, slot_marks, slot_time, slot_title
 from screens.widgets.text import cell, joined
@@ -43,7 +44,7 @@ def badge_in(text: str) -> str | None:
     return match.group(0) if match else None
 
 
-class SearchInput(Input):
+class SearchInput(BoundedInput):
     """The directory's search box. A paste longer than the room left is cut to fit, its lines joined
     (Textual's Input would refuse it whole), so a pasted page still searches its first words."""
 

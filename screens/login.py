@@ -55,6 +55,8 @@ class LoginScreen(KioskScreen):
         pin_input = self.query_one("#login-pin", Input)
         pin, pin_input.value = pin_input.value, ""
         terminal = self.app.context.terminal
+        # A read, not an intent for the writer: the attempt is counted in the store, but a login
+        # is answered now or not at all, never replayed when the person has walked away.
         if not self.read(lambda: log_in(name, pin, terminal), self._logged_in, group="login", failed=self._refused):
             self._say(t("login.checking"))
 

@@ -15,7 +15,7 @@ from kiosk.schedule import (
 )
 from kiosk.search import MAX_SEARCH_WORDS, MAX_WORD_CHARS
 from kiosk.writer import Intent, Outcome
-from models import StaffUser
+from kiosk.session import Staff
 from screens.base import SearchScreen
 from screens.widgets.dialogs import PickDialog, ReasonDialog
 from screens.widgets.fitted import BoundedInput, Column, FittedTable
@@ -34,7 +34,7 @@ class ScheduleScreen(SearchScreen):
         Binding("f5", "restore", t("schedule.restore"), id="restore"),
     ]
 
-    def __init__(self, user: StaffUser):
+    def __init__(self, user: Staff):
         super().__init__()
         self.staff = user.name
         self._view: ScheduleView | None = None
@@ -115,7 +115,10 @@ class ScheduleScreen(SearchScreen):
                 self.tell(done)
             self.reload()
 
-        self.record(Intent(record, at=self.app.context.clock.now(), kind="schedule", on_done=recorded))
+        def change(intent: Intent) -> None:
+            record(intent)  # the changed row stays on the writer's side: the screen reads anew
+
+        self.record(Intent(change, at=self.app.context.clock.now(), kind="schedule", on_done=recorded))
 
     def action_move(self) -> None:
         session = self.selected()

@@ -33,6 +33,7 @@ from models import PAYMENT_METHODS
 from screens.base import LiveScreen
 from screens.board import Sized, SizedTable, widest
 from screens.widgets.dialogs import ConfirmDialog, ReasonDialog
+from screens.widgets.fitted import BoundedInput
 from screens.widgets.header import KioskHeader
 from screens.widgets.text import Clamped, cell, data
 
@@ -96,9 +97,9 @@ class SellScreen(LiveScreen):
         yield KioskHeader()
         yield Label("", id="sell-status")
         with Horizontal(id="sell-entry"):
-            yield Input(placeholder=t("sell.code"), id="sell-code", max_length=CODE_LENGTH)
-            yield Input(value="1", placeholder=t("sell.quantity"), id="sell-quantity", max_length=QUANTITY_LENGTH)
-            yield Input(placeholder=t("sell.reference"), id="sell-reference", max_length=REFERENCE_LENGTH)
+            yield BoundedInput(placeholder=t("sell.code"), id="sell-code", max_length=CODE_LENGTH)
+            yield BoundedInput(value="1", placeholder=t("sell.quantity"), id="sell-quantity", max_length=QUANTITY_LENGTH)
+            yield BoundedInput(placeholder=t("sell.reference"), id="sell-reference", max_length=REFERENCE_LENGTH)
             yield Label("", id="sell-method")
         with Horizontal(id="sell-tables"):
             with Vertical(id="sell-left"):
