@@ -5,7 +5,9 @@
   thread and the app. Dropped rather than turned into U+FFFD because a U+FFFD would arrive as a
   printable key, and the check-in screen would glue it onto the next scan and reject that scan.
 - A bracketed paste that never ends (`ESC [ 200 ~` without `ESC [ 201 ~`) is ended after a short
-  quiet time or a maximum size, so what it swallowed comes out as one Paste and later keys are keys.
+  quiet time, so what it swallowed comes out as one Paste and later keys are keys. A paste longer
+  than MAX_PASTE_CHARS comes out cut there, and the rest of it is dropped (until its end, or the
+  quiet time): as keys it would keep the screen busy for a minute.
 - An ESC glued to the next printable character (it arrives within Textual's escape delay) is
   dropped, and the character is an ordinary key. Textual alone sends alt+shift+b for ESC B, ctrl+left
   (no character) for ESC b, `¡` for ESC 1, a colon for ESC :, and a `^` key before the characters when
@@ -51,6 +53,8 @@ class GuardedParser(XTermParser):
         self._recent = ""  # the last characters given to Textual's parser, to see a paste start
         self._paste_open = False
         self._paste_chars = 0
+        self._overflowing = False  # dropping the rest of a paste that was too long
+        self._overflow_tail = ""  # its last characters, to see its end sequence
         self._last_input_at = clock()
         super().__init__(debug)
 
@@ -65,11 +69,17 @@ class GuardedParser(XTermParser):
 
     def tick(self) -> Iterable[Message]:
         out = list(super().tick())
-        if self._paste_open and self._clock() - self._last_input_at >= PASTE_QUIET_SECONDS:
+        quiet = self._clock() - self._last_input_at >= PASTE_QUIET_SECONDS
+        if self._paste_open and quiet:
             out += self._end_paste()
+        if self._overflowing and quiet:
+            self._overflowing = False
         return out
 
     def _feed_character(self, character: str) -> list[Message]:
+        if self._overflowing:
+            self._drop_overflow(character)
+            return []
         out: list[Message] = []
         if not self._paste_open and self._holding_escape() and glues_to_escape(character):
             out += self._drop_held_escape()
@@ -77,7 +87,13 @@ class GuardedParser(XTermParser):
         self._follow_paste(out)
         if self._paste_open and self._paste_chars >= MAX_PASTE_CHARS:
             out += self._end_paste()
+            self._overflowing, self._overflow_tail = True, ""
         return out
+
+    def _drop_overflow(self, character: str) -> None:
+        self._overflow_tail = (self._overflow_tail + character)[-len(BRACKETED_PASTE_END):]
+        if self._overflow_tail == BRACKETED_PASTE_END:
+            self._overflowing = False
 
     def _pass_on(self, text: str) -> list[Message]:
         """Give TEXT to Textual's parser, and remember what it was given last."""

@@ -106,10 +106,19 @@ def test_input_while_a_paste_is_open_keeps_it_open():
     assert described(parser.tick()) == [("paste", "B:P0001")]
 
 
-def test_a_paste_left_open_comes_out_at_the_maximum_size():
+def test_a_paste_too_long_comes_out_cut_and_the_rest_is_dropped_until_it_ends():
     parser = GuardedParser(clock=FakeClock())
-    out = parsed(parser, PASTE_START + "a" * (MAX_PASTE_CHARS + 3) + "\r")
-    assert out == [("paste", "a" * MAX_PASTE_CHARS)] + textual_keys("aaa\r")
+    out = parsed(parser, PASTE_START + "a" * (MAX_PASTE_CHARS + 90_000) + PASTE_END, "B:P2\r")
+    assert out == [("paste", "a" * MAX_PASTE_CHARS)] + textual_keys("B:P2\r")
+
+
+def test_a_paste_too_long_that_never_ends_is_dropped_until_a_quiet_time():
+    clock = FakeClock()
+    parser = GuardedParser(clock=clock)
+    assert parsed(parser, PASTE_START + "a" * (MAX_PASTE_CHARS + 3) + "\r") == [("paste", "a" * MAX_PASTE_CHARS)]
+    clock.now += PASTE_QUIET_SECONDS
+    assert described(parser.tick()) == []
+    assert parsed(parser, "B:P2\r") == textual_keys("B:P2\r")
 
 
 def test_a_paste_start_split_across_reads_is_seen():
