@@ -5,13 +5,10 @@ changes, nothing else; names from the store are data, cut with "…" to their co
 never cut (their columns are as wide as the widest amount)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
-
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Label, Sparkline
+from textual.widgets import Label, Sparkline
 
 from kiosk.board import BoardState, RankRow, board_state
 from kiosk.i18n import money, number, t
@@ -19,6 +16,7 @@ from kiosk.text import inert, shorten
 from screens.base import DISPLAY, LiveScreen
 from screens.widgets.bigtext import BigText
 from screens.widgets.header import KioskHeader
+from screens.widgets.sized import Sized, SizedTable, widest
 from screens.widgets.text import cell, data
 
 PAGE_SECONDS = 8.0  # when the ranking has more stalls than rows, pages turn this often
@@ -26,88 +24,6 @@ WIDE = 150  # columns from which the side panel (recent sales, top products) is 
 TICKER_SALES = 3
 TICKER_NAME = 8  # cells a stall's name needs at least on the ticker
 TICKER_SEPARATOR = " · "
-SCROLLBAR = 2  # a DataTable's vertical scrollbar, kept free whether it shows or not
-MIN_SHARED = 6  # a name column never gets less than this
-
-
-# ---- columns fitted to a table (the selling screen uses these too) --------------------------------
-
-
-@dataclass(frozen=True)
-class Sized:
-    """A table column: WIDTH cells of content, or (SHARE above 0) a share of the room left, but no more
-    than MOST cells when MOST is given (its widest value: the room it does not need goes to the others)."""
-
-    label: str
-    width: int = 0
-    share: int = 0
-    most: int = 0
-
-
-def widest(label: str, values: Iterable[str], least: int = 0) -> int:
-    """The cells needed to show LABEL and every one of VALUES whole."""
-    return max([least, cell_len(label), *(cell_len(value) for value in values)])
-
-
-def fitted_widths(columns: list[Sized], table_width: int, padding: int = 1) -> list[int]:
-    used = sum(column.width for column in columns if not column.share) + 2 * padding * len(columns) + SCROLLBAR
-    room = max(0, table_width - used)
-    widths = {n: column.width for n, column in enumerate(columns) if not column.share}
-    sharing = [n for n, column in enumerate(columns) if column.share]
-    while sharing:
-        shares = sum(columns[n].share for n in sharing)
-        capped = [n for n in sharing if columns[n].most and room * columns[n].share // shares > columns[n].most]
-        if not capped or len(capped) == len(sharing):
-            break
-        for n in capped:
-            widths[n] = max(MIN_SHARED, columns[n].most)
-            room -= widths[n]
-            sharing.remove(n)
-    if sharing:
-        shares = sum(columns[n].share for n in sharing)
-        for n in sharing:
-            widths[n] = room * columns[n].share // shares
-        widths[sharing[-1]] += room - sum(widths[n] for n in sharing)  # what rounding left
-        for n in sharing:
-            widths[n] = max(MIN_SHARED, widths[n])
-    return [widths[n] for n in range(len(columns))]
-
-
-class SizedTable(DataTable):
-    """A DataTable whose columns fit its own width, laid out again whenever that width changes."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self._sized: list[Sized] = []
-        self._sized_rows: list[tuple[tuple, str | None]] = []
-        self._sized_layout: tuple | None = None
-
-    def fill(self, columns: list[Sized], rows: list[tuple[tuple, str | None]]) -> None:
-        """COLUMNS and ROWS (cells, row key); the cursor stays on its row number."""
-        self._sized, self._sized_rows = list(columns), list(rows)
-        self._draw()
-
-    def _draw(self) -> None:
-        width = self.size.width
-        if not width or not self._sized:
-            return  # drawn when it has a width
-        row = self.cursor_row
-        widths = fitted_widths(self._sized, width, self.cell_padding)
-        layout = (tuple(column.label for column in self._sized), tuple(widths))
-        if layout == self._sized_layout:
-            self.clear()
-        else:
-            self.clear(columns=True)
-            for column, column_width in zip(self._sized, widths):
-                self.add_column(column.label, width=column_width)
-            self._sized_layout = layout
-        for cells, key in self._sized_rows:
-            self.add_row(*cells, key=key)
-        if self._sized_rows and row:
-            self.move_cursor(row=min(row, len(self._sized_rows) - 1), animate=False)
-
-    def on_resize(self) -> None:
-        self._draw()
 
 
 # ---- the board -------------------------------------------------------------------------------------

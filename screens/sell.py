@@ -31,10 +31,10 @@ from kiosk.text import inert, shorten
 from kiosk.writer import Intent, Outcome
 from models import PAYMENT_METHODS
 from screens.base import LiveScreen
-from screens.board import Sized, SizedTable, widest
 from screens.widgets.dialogs import ConfirmDialog, ReasonDialog
 from screens.widgets.fitted import BoundedInput
 from screens.widgets.header import KioskHeader
+from screens.widgets.sized import Sized, SizedTable, widest
 from screens.widgets.text import Clamped, cell, data
 
 LAST_SALES = 50

@@ -10,7 +10,7 @@ from screens.award_display import AwardDisplayScreen
 from screens.checkin import CheckinScreen
 from tests.helpers import load_small_event, make_app, scan_burst, screen_text, wait_for_text
 from tests.hostile import HOSTILE, assert_shown, assert_whole
-from tests.test_awards_screens import make_ceremony
+from tests.test_awards_screens import ceremony  # noqa: F401 (a fixture)
 
 SIZES = [(80, 24), (200, 60)]
 
@@ -52,14 +52,6 @@ async def test_clicking_a_name_that_looks_like_an_action_does_nothing(sqlite_sto
             await pilot.click(offset=(column + offset, row))
         await pilot.pause(0.1)
         assert app.return_code is None and isinstance(app.screen, CheckinScreen)
-
-
-@pytest.fixture
-def ceremony(sqlite_store):
-    load_small_event()
-    if not AwardCategory.select().count():
-        make_ceremony(find_event())
-    return sqlite_store
 
 
 def hostile_ceremony(value: str) -> None:

@@ -205,7 +205,7 @@ def test_once_there_is_an_admin_adding_a_user_needs_an_admins_name_and_pin(kiosk
 
 
 @pytest.mark.parametrize("stdin, refusal", [
-    (f"boss\n999999\n4321\n", "Wrong admin name or PIN; nothing was changed."),
+    ("boss\n999999\n4321\n", "Wrong admin name or PIN; nothing was changed."),
     (f"nobody\n{ADMIN_PIN}\n4321\n", "Wrong admin name or PIN; nothing was changed."),
     (f"meja\n{DESK_PIN}\n4321\n", "meja is not an admin (desk); nothing was changed."),
     ("4321\n", "Wrong admin name or PIN; nothing was changed."),

