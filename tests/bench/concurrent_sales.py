@@ -65,7 +65,7 @@ def bare_worker(path: str, statements: dict[str, str], products: list[tuple[int,
         connection.execute("BEGIN IMMEDIATE")
         connection.execute(statements["sale"], (stall_id, product_id, quantity, price, total, method,
                                                 "" if method == "cash" else f"R{n}", at, "bench-seller", tag,
-                                                uuid.uuid4().hex, "", ""))
+                                                uuid.uuid4().hex, "", "", ""))
         connection.execute(statements["stall_total"], (stall_id, total, quantity, 1))
         connection.execute(statements["stall_hour"], (stall_id, hour, total, quantity))
         connection.execute(statements["product_total"], (product_id, total, quantity))
