@@ -99,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     checkin = commands.add_parser("checkin", parents=[common], help="lobby check-in kiosk for a USB QR scanner "
                                                                    "(admin PIN to leave)")
-    checkin.add_argument("--kiosk-id", metavar="ID", help="this kiosk's name in the records (default: host:pid)")
+    checkin.add_argument("--kiosk-id", metavar="ID", help="this kiosk's name in the records and on screen (default: the host and "
+                                                             "its terminal, e.g. lobi-1/tty1)")
     checkin.add_argument("--list", metavar="CODE", help="check-in list (default: the one open now)")
     checkin.add_argument("--venue", metavar="CODE", help="the venue this kiosk stands in")
     checkin.add_argument("--bell", action="store_true", help="ring the terminal bell: once for welcome, "

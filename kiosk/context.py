@@ -43,6 +43,7 @@ def find_event(slug: str | None = None) -> Event | None:
 def find_venue(event: Event | None, code: str | None) -> Venue | None:
     if not code:
         return None
+    code = code.strip().lower()  # venue codes are stored in lower case; a kiosk may be told SHERATON
     venue = Venue.get_or_none((Venue.event == event) & (Venue.code == code)) if event else None
     if venue is None:
         known = ", ".join(v.code for v in event.venues) if event else "none"
@@ -58,7 +59,15 @@ def make_clock(event: Event | None, now: str | None) -> Clock:
 
 
 def default_terminal() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+    """A name a person can read and that stays the same when the kiosk restarts: the host and the
+    terminal it runs on ("lobi-1/tty1", "meja/pts-3"), or the host alone."""
+    host = socket.gethostname().split(".")[0] or "kiosk"
+    for stream in (0, 1, 2):
+        try:
+            return f"{host}/{os.ttyname(stream).removeprefix('/dev/').replace('/', '-')}"
+        except OSError:
+            continue
+    return host
 
 
 def build_context(store: StoreInfo, *, event_slug=None, venue_code=None, now=None, terminal=None,
