@@ -24,6 +24,13 @@ def to_utc(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc).replace(tzinfo=None)
 
 
+def in_zone(moment: datetime, zone: ZoneInfo) -> datetime:
+    """A stored time (aware, or naive read as UTC) in ZONE: the one conversion for what people read."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(zone)
+
+
 def from_stored(stored: datetime, zone: ZoneInfo) -> datetime:
     """A stored (naive UTC) time in ZONE."""
     return stored.replace(tzinfo=timezone.utc).astimezone(zone)
