@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from peewee import JOIN, fn
 
 from kiosk.checkin import lists_of, open_list
-from kiosk.clock import load_zone
+from kiosk.clock import UTC, in_zone, load_zone
 from models import INSTITUTION_KINDS, Attendee, Checkin, CheckinList, Event, Institution
 
 NO_INSTITUTION = "none"
@@ -132,7 +132,7 @@ def _by_terminal(live) -> list[tuple[str, int]]:
 def _by_hour(live, zone: ZoneInfo) -> list[tuple[str, int]]:
     """Hours of the event's zone from the first to the last live check-in, zeros included."""
     # Every zone's offset is a whole number of quarter hours, so quarter hours of UTC fall inside
-    # one hour of the zone: bucket the (naive UTC) times by quarter hour first, then convert only
+    # one hour of the zone: bucket the (UTC) times by quarter hour first, then convert only
     # those few buckets, not every check-in.
     quarters: Counter[datetime] = Counter()
     for (at,) in Checkin.select(Checkin.at).where(live).tuples().iterator():
@@ -141,13 +141,13 @@ def _by_hour(live, zone: ZoneInfo) -> list[tuple[str, int]]:
         return []
     hours: Counter[datetime] = Counter()  # keyed by the UTC instant the zone's hour starts
     for quarter, n in quarters.items():
-        local = quarter.replace(tzinfo=timezone.utc).astimezone(zone)
-        hours[local.replace(minute=0).astimezone(timezone.utc)] += n
+        local_hour = in_zone(quarter, zone).replace(minute=0)
+        hours[in_zone(local_hour, UTC)] += n
     first, last = min(hours), max(hours)
     label = "%H:00" if last - first < timedelta(hours=24) else "%Y-%m-%d %H:00"  # labels stay unique
     figures = []
     moment = first
     while moment <= last:
-        figures.append((moment.astimezone(zone).strftime(label), hours.get(moment, 0)))
+        figures.append((in_zone(moment, zone).strftime(label), hours.get(moment, 0)))
         moment += HOUR
     return figures

@@ -1,19 +1,21 @@
-"""The audit log: who did what, when (UTC). Called inside a use case's write transaction; read for
-the audit screen as frozen lines (audit_lines) on a store thread."""
+"""The audit log: who did what, when (on the event's clock, stored in UTC). Called inside a use
+case's write transaction; read for the audit screen as frozen lines (audit_lines) on a store thread."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from kiosk.clock import from_stored, utc_now
+from kiosk.clock import event_now, from_stored
 
 from models import AuditEntry
 
 
 def record(actor: str, action: str, subject: str = "", detail: str = "") -> AuditEntry:
+    """One entry, stamped with the process's event clock (kiosk.clock.event_now): the log is read as
+    the event's time, so a demo running on 5 July 2018 logs 5 July 2018."""
     return AuditEntry.create(
-        at=utc_now(),
+        at=event_now(),
         actor=actor,
         action=action,
         subject=subject,

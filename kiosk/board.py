@@ -4,11 +4,12 @@ top products and sold-out marks."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from peewee import JOIN, fn
 
+from kiosk.clock import UTC, in_zone
 from models import Event, Institution, Product, ProductTotal, Sale, Stall, StallHour, StallTotal
 
 RECENT = 12
@@ -58,7 +59,7 @@ def competition_ranks(values: list[int]) -> list[int]:
 def board_state(event: Event, now: datetime, zone: ZoneInfo) -> BoardState:
     totals = list(StallTotal.select(StallTotal, Stall, Institution).join(Stall)
                   .join(Institution, JOIN.LEFT_OUTER).where(Stall.event == event).order_by(Stall.code))
-    hour_start = now.astimezone(timezone.utc).replace(minute=0, second=0, microsecond=0, tzinfo=None)
+    hour_start = in_zone(now, UTC).replace(minute=0, second=0, microsecond=0)  # StallHour keeps UTC hours
     this_hour = dict(StallHour.select(StallHour.stall, StallHour.revenue).join(Stall)
                      .where((Stall.event == event) & (StallHour.hour == hour_start)).tuples())
     sold_out = dict(Product.select(Product.stall, fn.COUNT(Product.id))
@@ -95,7 +96,7 @@ def _recent(event: Event, zone: ZoneInfo) -> list[RecentSale]:
     ids = [sale_id for (sale_id,) in newest.tuples()]
     query = (Sale.select(Sale.at, Stall.name, Product.name, Sale.quantity, Sale.total, Sale.voided_at)
              .join(Stall).switch(Sale).join(Product).where(Sale.id.in_(ids)).order_by(Sale.id.desc()))
-    return [RecentSale(at.replace(tzinfo=timezone.utc).astimezone(zone), stall, product, quantity, total,
+    return [RecentSale(in_zone(at, zone), stall, product, quantity, total,
                        voided is not None)
             for at, stall, product, quantity, total, voided in query.tuples()]
 
@@ -109,7 +110,7 @@ def _hourly(event: Event, zone: ZoneInfo) -> list[tuple[datetime, int]]:
     first, last = min(hours), max(hours)
     series = []
     while first <= last:
-        series.append((first.replace(tzinfo=timezone.utc).astimezone(zone), int(hours.get(first, 0))))
+        series.append((in_zone(first, zone), int(hours.get(first, 0))))
         first += timedelta(hours=1)
     return series
 

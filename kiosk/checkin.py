@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from peewee import IntegrityError
 
@@ -16,7 +16,6 @@ from kiosk import tokens
 from kiosk.attendees import event_secret
 from kiosk.audit import record
 from kiosk.errors import Refused
-from kiosk.clock import to_utc
 from kiosk.store import is_postgres, new_request_id, write
 from models import Attendee, Checkin, CheckinList, Event, database
 
@@ -40,9 +39,8 @@ class ScanResult:
 
 def open_list(event: Event, now: datetime) -> CheckinList | None:
     """The list whose window holds NOW (the latest opened, when windows overlap)."""
-    moment = to_utc(now)
     return (CheckinList.select()
-            .where((CheckinList.event == event) & (CheckinList.opens_at <= moment) & (CheckinList.closes_at > moment))
+            .where((CheckinList.event == event) & (CheckinList.opens_at <= now) & (CheckinList.closes_at > now))
             .order_by(CheckinList.opens_at.desc()).first())
 
 
@@ -66,8 +64,7 @@ def scan(event: Event, checkin_list: CheckinList, text: str, terminal: str, now:
         return ScanResult(REJECTED, UNKNOWN)
     if badge.version != attendee.badge_version:
         return ScanResult(REJECTED, REVOKED, attendee)
-    moment = to_utc(now)
-    if not (checkin_list.opens_at <= moment < checkin_list.closes_at):
+    if not (checkin_list.opens_at <= now < checkin_list.closes_at):
         return ScanResult(REJECTED, CLOSED, attendee)
     return admit(checkin_list, attendee, terminal, "scan", now, request_id or new_request_id())
 
@@ -78,7 +75,7 @@ def admit(checkin_list: CheckinList, attendee: Attendee, terminal: str, method: 
     admitted = checkin_list.category_list
     if admitted and attendee.category not in admitted:
         return ScanResult(REJECTED, NOT_ADMITTED, attendee)
-    checkin = Checkin(checkin_list=checkin_list, attendee=attendee, at=to_utc(now), terminal=terminal,
+    checkin = Checkin(checkin_list=checkin_list, attendee=attendee, at=now, terminal=terminal,
                       method=method, request_id=request_id, reason=reason)
     try:
         with write():
@@ -148,7 +145,7 @@ def undo(checkin: Checkin, staff: str, reason: str, now: datetime) -> None:
     if not reason.strip():
         raise CheckinError("error.reason")
     with write():
-        changed = (Checkin.update(undone_at=to_utc(now), undone_by=staff, undo_reason=reason.strip())
+        changed = (Checkin.update(undone_at=now, undone_by=staff, undo_reason=reason.strip())
                    .where((Checkin.id == checkin.id) & Checkin.undone_at.is_null()).execute())
         if not changed:
             raise CheckinError("error.already_undone")
@@ -164,19 +161,3 @@ def checkins_of(attendee: Attendee) -> list[Checkin]:
     """Every check-in of a person, undone ones included, newest first."""
     return list(Checkin.select(Checkin, CheckinList).join(CheckinList)
                 .where(Checkin.attendee == attendee).order_by(Checkin.at.desc(), Checkin.id.desc()))
-
-
-def next_steps(attendee: Attendee, now: datetime) -> list[tuple[str, dict]]:
-    """Where the person goes next, as (catalogue key under "checkin.next.", values): their next
-    assigned session, and their hotel room."""
-    from kiosk.program import upcoming_sessions
-
-    steps = []
-    for session in upcoming_sessions(attendee, now, limit=1):
-        starts = session.starts_at.replace(tzinfo=timezone.utc).astimezone(now.tzinfo)
-        steps.append(("session", {"title": session.title, "time": f"{starts:%H:%M}", "room": session.room.name,
-                                  "venue": session.room.venue.name}))
-    if attendee.hotel:
-        key = "hotel_room" if attendee.hotel_room else "hotel"
-        steps.append((key, {"hotel": attendee.hotel, "room": attendee.hotel_room}))
-    return steps

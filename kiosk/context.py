@@ -8,7 +8,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from kiosk.clock import Clock, load_zone, parse_moment
+from kiosk.clock import Clock, load_zone, parse_moment, use_event_clock
+from kiosk.search import lower_code
 from kiosk.store import StoreError, StoreInfo
 from models import Event, Venue
 
@@ -33,7 +34,7 @@ def default_badge_dir() -> Path:
 def find_event(slug: str | None = None) -> Event | None:
     """The event named by SLUG, else the most recently created one (None in an empty store)."""
     if slug:
-        event = Event.get_or_none(Event.slug == slug)
+        event = Event.get_or_none(Event.slug == lower_code(slug))
         if event is None:
             raise StoreError(f"The store has no event '{slug}'.")
         return event
@@ -43,7 +44,7 @@ def find_event(slug: str | None = None) -> Event | None:
 def find_venue(event: Event | None, code: str | None) -> Venue | None:
     if not code:
         return None
-    code = code.strip().lower()  # venue codes are stored in lower case; a kiosk may be told SHERATON
+    code = lower_code(code)  # venue codes are stored in lower case; a kiosk may be told SHERATON
     venue = Venue.get_or_none((Venue.event == event) & (Venue.code == code)) if event else None
     if venue is None:
         known = ", ".join(v.code for v in event.venues) if event else "none"
@@ -52,10 +53,18 @@ def find_venue(event: Event | None, code: str | None) -> Venue | None:
 
 
 def make_clock(event: Event | None, now: str | None) -> Clock:
-    """The event's clock; --now / KIOSK_NOW starts it at that moment (read in the event's zone)."""
-    zone = load_zone(event.time_zone if event else DEFAULT_ZONE)
+    """The event's clock, registered as the process's (kiosk.clock.event_now); --now / KIOSK_NOW
+    starts it at that moment (read in the event's zone)."""
+    return zone_clock(event.time_zone if event else DEFAULT_ZONE, now)
+
+
+def zone_clock(zone_name: str, now: str | None) -> Clock:
+    """make_clock for an event known by its zone alone (one not in the store yet: the demo's)."""
+    zone = load_zone(zone_name)
     start = now or os.environ.get("KIOSK_NOW")
-    return Clock(zone, parse_moment(start, zone) if start else None)
+    clock = Clock(zone, parse_moment(start, zone) if start else None)
+    use_event_clock(clock)
+    return clock
 
 
 def default_terminal() -> str:

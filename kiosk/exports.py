@@ -7,14 +7,14 @@ are written: the event's badge secret (and so any badge payload) never leaves th
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from peewee import JOIN
 
 from kiosk.files import write_csv
-from kiosk.clock import load_zone
+from kiosk.clock import in_zone, load_zone
 from kiosk.reveal import winners
 from models import Attendee, AwardCategory, Checkin, CheckinList, Event, Institution, Product, Sale, Stall
 
@@ -48,13 +48,13 @@ def checkin_rows(event: Event) -> Iterator[tuple]:
     for (list_code, code, name, institution_code, institution_name, category, at, terminal, method, reason,
          undone_at, undone_by, undo_reason) in query.tuples().iterator():
         yield (list_code, code, name, institution_code or "", institution_name or "", category,
-               _in_zone(at, zone), terminal, method, reason, _in_zone(undone_at, zone) if undone_at else "",
+               _iso(at, zone), terminal, method, reason, _iso(undone_at, zone),
                undone_by, undo_reason)
 
 
-def _in_zone(stored: datetime, zone: ZoneInfo) -> str:
-    """A stored (naive UTC) time as ISO 8601 in the event's zone, with its offset."""
-    return stored.replace(tzinfo=timezone.utc).astimezone(zone).isoformat(timespec="seconds")
+def _iso(stored: datetime | None, zone: ZoneInfo) -> str:
+    """A stored time as ISO 8601 in the event's zone, with its offset; blank for none."""
+    return in_zone(stored, zone).isoformat(timespec="seconds") if stored is not None else ""
 
 
 SALES_HEADER = (
@@ -85,9 +85,9 @@ def sale_rows(event: Event) -> Iterator[tuple]:
              .order_by(Sale.at, Sale.id))
     for (sale_id, at, stall_code, stall_name, product_code, product_name, quantity, unit_price, total, method,
          reference, seller, terminal, voided_at, voided_by, void_reason) in query.tuples().iterator():
-        yield (sale_id, _in_zone(at, zone), stall_code, stall_name, product_code, product_name, quantity,
+        yield (sale_id, _iso(at, zone), stall_code, stall_name, product_code, product_name, quantity,
                unit_price, total, method, reference, seller, terminal,
-               _in_zone(voided_at, zone) if voided_at else "", voided_by, void_reason)
+               _iso(voided_at, zone), voided_by, void_reason)
 
 
 AWARDS_HEADER = ("category", "title", "title_en", "position", "winner", "detail", "revealed_at")
@@ -112,7 +112,7 @@ def award_rows(event: Event, include_unrevealed: bool = False) -> Iterator[tuple
     for number, category in enumerate(categories, start=1):
         if category.revealed_at is None and not include_unrevealed:
             continue
-        revealed = _in_zone(category.revealed_at, zone) if category.revealed_at else ""
+        revealed = _iso(category.revealed_at, zone)
         for winner in winners(category.id) or [None]:
             yield (category.code, category.title, category.title_en, number,
                    winner.name if winner else "", winner.detail if winner else "", revealed)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from peewee import JOIN
 
 from kiosk.audit import record
-from kiosk.clock import utc_now
+from kiosk.clock import event_now, utc_now
 from kiosk.store import write
 from models import LIVE, REHEARSAL, Attendee, AwardCategory, Event, Institution, Nominee, RevealState, Winner
 
@@ -145,7 +145,8 @@ def is_revealed(category: CategoryOutline) -> bool:
 
 
 def _first_reveal(category: CategoryOutline, staff: str) -> bool:
-    revealed = (AwardCategory.update(revealed_at=utc_now())
+    # When the audience saw it: the event's clock. RevealState.updated_at keeps real time (it orders consoles).
+    revealed = (AwardCategory.update(revealed_at=event_now())
                 .where((AwardCategory.id == category.id) & AwardCategory.revealed_at.is_null()).execute())
     if revealed:
         record(staff, "reveal.winners", category.code)

@@ -17,10 +17,10 @@ from peewee import Case, IntegrityError, fn
 
 from kiosk.audit import record
 from kiosk.errors import Refused
-from kiosk.clock import from_stored, to_utc
+from kiosk.clock import in_zone
 from kiosk.sales_report import day_bounds
 from kiosk.store import is_postgres, new_request_id, write
-from models import PAYMENT_METHODS, Event, Product, Sale, Stall, database
+from models import PAYMENT_METHODS, Event, Product, Sale, Stall, StallHour, database
 from models.sales import PAST_STOCK
 
 LABEL_PREFIX = "P:"  # a product label's QR code says P:CODE
@@ -79,7 +79,7 @@ def record_sale(product: Product, quantity: int, method: str, reference: str, se
         raise SaleError("error.method", methods=", ".join(PAYMENT_METHODS))
     if not 0 < quantity <= MAX_QUANTITY:
         raise SaleError("error.quantity", most=MAX_QUANTITY)
-    at, request_id = to_utc(now), request_id or new_request_id()
+    at, request_id = now, request_id or new_request_id()
     sale = Sale(stall=product.stall_id, product=product, quantity=quantity, unit_price=product.price,
                 total=quantity * product.price, method=method,
                 reference=reference.strip() if method != "cash" else "", at=at, seller=seller, terminal=terminal,
@@ -101,7 +101,7 @@ def void_sale(sale: Sale, staff: str, reason: str, now: datetime) -> Sale:
     if not reason.strip():
         raise SaleError("error.reason")
     with write():
-        changed = (Sale.update(voided_at=to_utc(now), voided_by=staff, void_reason=reason.strip())
+        changed = (Sale.update(voided_at=now, voided_by=staff, void_reason=reason.strip())
                    .where((Sale.id == sale.id) & Sale.voided_at.is_null()).execute())
         if not changed:
             raise SaleError("error.already_void")
@@ -179,7 +179,7 @@ def _give_stock_back(product: Product, quantity: int) -> None:
 
 
 def _add_to_totals(product: Product, quantity: int, total: int, at: datetime) -> None:
-    hour = Sale.at.db_value(at.replace(minute=0, second=0, microsecond=0))
+    hour = StallHour.hour.db_value(at).replace(minute=0, second=0, microsecond=0)  # the UTC hour, as stored
     sales = 1 if quantity > 0 else -1
     _run("stall_total", (product.stall_id, total, quantity, sales))
     _run("stall_hour", (product.stall_id, hour, total, quantity))
@@ -281,7 +281,7 @@ def pick_product(stall: StallSales, text: str) -> ProductLine:
 
 
 def sale_line(sale: Sale, product_code: str, product_name: str, zone: ZoneInfo, retried: bool = False) -> SaleLine:
-    return SaleLine(sale.id, from_stored(sale.at, zone), product_code, product_name, sale.quantity, sale.total,
+    return SaleLine(sale.id, in_zone(sale.at, zone), product_code, product_name, sale.quantity, sale.total,
                     sale.method, sale.reference, sale.seller, sale.voided_at is not None, sale.voided_by,
                     sale.void_reason, sale.flag, sale.request_id, retried)
 

@@ -10,12 +10,12 @@ The printed slip makes the names in it inert (kiosk.text): it goes to a terminal
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from peewee import fn
 
-from kiosk.clock import zone_label
+from kiosk.clock import in_zone, zone_label
 from kiosk.errors import Refused
 from kiosk.i18n import money
 from kiosk.text import inert
@@ -61,12 +61,10 @@ class StallDay:
 
 
 def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
-    """The local DAY in ZONE as naive UTC moments [start, end), as sales are stored."""
-    def utc(moment: date) -> datetime:
-        local = datetime.combine(moment, time(0), tzinfo=zone)
-        return local.astimezone(timezone.utc).replace(tzinfo=None)
-
-    return utc(day), utc(day + timedelta(days=1))
+    """The local DAY in ZONE as aware moments [start, end): its midnight and the next day's (the
+    store compares them in UTC, as sales are stored)."""
+    return (datetime.combine(day, time(0), tzinfo=zone),
+            datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone))
 
 
 def day_report(event: Event, day: date, zone: ZoneInfo, stall: Stall | None = None) -> list[StallDay]:
@@ -97,15 +95,15 @@ def day_report(event: Event, day: date, zone: ZoneInfo, stall: Stall | None = No
               .where(in_day & Sale.voided_at.is_null(False)).order_by(Sale.at, Sale.id))
     for sale in voided:
         voids[sale.stall_id].append(VoidedSale(
-            sale.id, _in_zone(sale.at, zone), sale.product.code, sale.product.name, sale.quantity, sale.total,
-            sale.seller, _in_zone(sale.voided_at, zone), sale.voided_by, sale.void_reason))
+            sale.id, in_zone(sale.at, zone), sale.product.code, sale.product.name, sale.quantity, sale.total,
+            sale.seller, in_zone(sale.voided_at, zone), sale.voided_by, sale.void_reason))
 
     flagged: dict[int, list[FlaggedSale]] = {s.id: [] for s in stalls}
     marked = (Sale.select(Sale, Product).join(Product).switch(Sale).join(Stall)
               .where(in_day & Sale.voided_at.is_null() & (Sale.flag != "")).order_by(Sale.at, Sale.id))
     for sale in marked:
         flagged[sale.stall_id].append(FlaggedSale(
-            sale.id, _in_zone(sale.at, zone), sale.product.code, sale.product.name, sale.quantity, sale.total,
+            sale.id, in_zone(sale.at, zone), sale.product.code, sale.product.name, sale.quantity, sale.total,
             sale.seller, sale.flag))
 
     return [StallDay(s.code, s.name, voids=voids[s.id], flagged=flagged[s.id], **figures[s.id]) for s in stalls]
@@ -118,6 +116,34 @@ def stall_day(event: Event, stall_id: int, day: date, zone: ZoneInfo) -> StallDa
         raise Refused("error.no_stall")
     (only,) = day_report(event, day, zone, stall)
     return only
+
+
+def is_event_day(event: Event, day: date) -> bool:
+    return day.isoformat() in event.day_list
+
+
+def sales_made(event: Event, day: date, zone: ZoneInfo, stall: Stall | None = None) -> int:
+    """How many sales (voided ones too) were made on the local DAY in ZONE, by STALL if given."""
+    start, end = day_bounds(day, zone)
+    query = Sale.select().join(Stall).where((Stall.event == event) & (Sale.at >= start) & (Sale.at < end))
+    return (query.where(Sale.stall == stall.id) if stall is not None else query).count()
+
+
+def not_an_event_day(event: Event, day: date, zone: ZoneInfo, today: bool, made: int = 0) -> str:
+    """The sentence for slips asked of DAY, which is not one of the event's days: said instead of
+    slips of zero sales, or (MADE sales were made that day all the same) before them."""
+    days = event.day_list
+    listed = " and ".join([", ".join(days[:-1]), days[-1]] if len(days) > 1 else days) or "none"
+    which = f"today ({day.isoformat()}, {zone_label(zone, day_bounds(day, zone)[0])})" if today else day.isoformat()
+    event_days = f"a day of {inert(event.name)} ({event.slug}), whose days are {listed}"
+    if made:
+        were = "was" if made == 1 else "were"
+        return f"{which[0].upper()}{which[1:]} is not {event_days}, but {_plural(made, 'sale')} {were} made on it: " \
+               f"the slips follow."
+    if today:
+        return (f"No slips: {which} is not {event_days}. For one of them: "
+                f"kiosk report sales --day {days[0] if days else 'YYYY-MM-DD'}")
+    return f"{which} is not {event_days}, and no sale was made on it."
 
 
 def event_total(days: list[StallDay]) -> StallDay:
@@ -137,10 +163,6 @@ def event_total(days: list[StallDay]) -> StallDay:
     )
 
 
-def _in_zone(stored: datetime, zone: ZoneInfo) -> datetime:
-    return stored.replace(tzinfo=timezone.utc).astimezone(zone)
-
-
 # --- the printed slip ---------------------------------------------------------------------------------
 
 
@@ -148,7 +170,7 @@ def slip_lines(event: Event, day: date, zone: ZoneInfo, days: list[StallDay]) ->
     """The plain-text slips of DAYS (one block per stall), then the grand total line."""
     start, _ = day_bounds(day, zone)
     lines = [f"Sales of {inert(event.name)} ({event.slug}) on {day.isoformat()}, times in "
-             f"{zone_label(zone, start.replace(tzinfo=timezone.utc))}"]
+             f"{zone_label(zone, start)}"]
     for stall_day in days:
         lines += ["", *stall_slip(stall_day)]
     total = event_total(days)

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from kiosk.audit import record
-from kiosk.clock import from_stored, to_utc
+from kiosk.clock import in_zone
 from kiosk.errors import Refused
 from kiosk.search import search_words
 from kiosk.store import write
@@ -65,7 +65,7 @@ def schedule_view(event: Event, text: str, zone: ZoneInfo, limit: int = 100) -> 
     names = {room.id: room.name for room in rooms}
     rows = tuple(
         SessionRow(session.id, session.code, session.title, session.title_en,
-                   from_stored(session.starts_at, zone), from_stored(session.ends_at, zone),
+                   in_zone(session.starts_at, zone), in_zone(session.ends_at, zone),
                    names.get(session.room_id, ""), names.get(session.planned_room_id, ""),
                    session.moved, session.starts_at != session.planned_starts_at, session.cancelled)
         for session in sessions_matching(event, text, limit))
@@ -98,7 +98,7 @@ def delay_session(session_id: int, minutes: int, staff: str, seen_starts_at: dat
     """Delay by MINUTES the session the person saw starting at SEEN_STARTS_AT."""
     session = _session(session_id)
     if replayed and seen_starts_at is not None and 0 < minutes \
-            and session.starts_at == to_utc(seen_starts_at) + timedelta(minutes=minutes):
+            and session.starts_at == seen_starts_at + timedelta(minutes=minutes):
         return session
     return delay(session, minutes, staff)
 

@@ -1,9 +1,10 @@
 """The award ceremony: categories in running order, their nominees, the sealed winners, and the
 reveal state that every display follows."""
-from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import BooleanField, CharField, ForeignKeyField, IntegerField, TextField
 
 from models.db import BaseModel
 from models.event import Event
+from models.fields import UTCDateTimeField
 from models.people import Attendee, Institution
 
 LIVE, REHEARSAL = "live", "rehearsal"
@@ -17,7 +18,7 @@ class AwardCategory(BaseModel):
     title_en = CharField(default="")
     description = TextField(default="")
     presenter = CharField(default="")
-    revealed_at = DateTimeField(null=True)  # UTC; set when the live ceremony first reaches its winners
+    revealed_at = UTCDateTimeField(null=True)  # UTC; set when the live ceremony first reaches its winners
 
     class Meta:
         indexes = ((("event", "code"), True),)
@@ -52,7 +53,7 @@ class RevealState(BaseModel):
     celebrations = IntegerField(default=0)
     active = BooleanField(default=False)  # a rehearsal is running now
     placeholders = IntegerField(default=0)  # rehearsal: how many "Pemenang A, B…" to show
-    updated_at = DateTimeField(null=True)  # UTC
+    updated_at = UTCDateTimeField(null=True)  # UTC
 
     class Meta:
         indexes = ((("event", "mode"), True),)

@@ -1,8 +1,9 @@
 """Check-in lists and the check-ins recorded against them."""
-from peewee import CharField, DateTimeField, ForeignKeyField, TextField
+from peewee import CharField, ForeignKeyField, TextField
 
 from models.db import BaseModel
 from models.event import Event
+from models.fields import UTCDateTimeField
 from models.people import Attendee
 
 METHODS = ("scan", "manual")
@@ -15,8 +16,8 @@ class CheckinList(BaseModel):
     code = CharField()
     name = CharField()
     name_en = CharField(default="")
-    opens_at = DateTimeField()  # UTC, naive
-    closes_at = DateTimeField()  # UTC, naive
+    opens_at = UTCDateTimeField()  # UTC
+    closes_at = UTCDateTimeField()  # UTC
     categories = CharField(default="")  # attendee categories admitted, comma separated; empty admits all
 
     class Meta:
@@ -32,11 +33,11 @@ class Checkin(BaseModel):
 
     checkin_list = ForeignKeyField(CheckinList, backref="checkins", on_delete="CASCADE")
     attendee = ForeignKeyField(Attendee, backref="checkins")
-    at = DateTimeField(index=True)  # UTC, naive
+    at = UTCDateTimeField(index=True)  # UTC
     terminal = CharField()  # the kiosk id, or the staff member's name at the desk
     method = CharField()  # scan or manual
     request_id = CharField(unique=True)  # made by the terminal, so a retry cannot count twice
     reason = TextField(default="")
-    undone_at = DateTimeField(null=True)
+    undone_at = UTCDateTimeField(null=True)
     undone_by = CharField(default="")
     undo_reason = TextField(default="")

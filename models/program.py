@@ -1,8 +1,9 @@
 """The programme: sessions in rooms, who is assigned to which session, and travel between venues."""
-from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import CharField, ForeignKeyField, IntegerField, TextField
 
 from models.db import BaseModel
 from models.event import Event, Room, Venue
+from models.fields import UTCDateTimeField
 from models.people import Attendee
 
 SESSION_KINDS = ("registration", "plenary", "class", "stalls", "gala", "other")
@@ -19,11 +20,11 @@ class Session(BaseModel):
     title_en = CharField(default="")
     kind = CharField()
     room = ForeignKeyField(Room, backref="sessions")
-    starts_at = DateTimeField(index=True)  # UTC, naive
-    ends_at = DateTimeField()  # UTC, naive
+    starts_at = UTCDateTimeField(index=True)  # UTC
+    ends_at = UTCDateTimeField()  # UTC
     planned_room = ForeignKeyField(Room, null=True)
-    planned_starts_at = DateTimeField()
-    planned_ends_at = DateTimeField()
+    planned_starts_at = UTCDateTimeField()
+    planned_ends_at = UTCDateTimeField()
     status = CharField(default=SCHEDULED)
     speakers = TextField(default="")
     language = CharField(default="id")

@@ -1,8 +1,9 @@
 """Stalls, their products, sales and voids, and the running totals the board reads."""
-from peewee import SQL, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import SQL, CharField, ForeignKeyField, IntegerField, TextField
 
 from models.db import BaseModel
 from models.event import Event
+from models.fields import UTCDateTimeField
 from models.people import Institution
 
 PAYMENT_METHODS = ("cash", "qris", "transfer")
@@ -44,11 +45,11 @@ class Sale(BaseModel):
     total = IntegerField()
     method = CharField()
     reference = CharField(default="")
-    at = DateTimeField()  # UTC, naive
+    at = UTCDateTimeField()  # UTC
     seller = CharField()
     terminal = CharField()
     request_id = CharField(unique=True)
-    voided_at = DateTimeField(null=True)
+    voided_at = UTCDateTimeField(null=True)
     voided_by = CharField(default="")
     void_reason = TextField(default="")
     # Something the stall should look at: PAST_STOCK, or "" (the store's own default too, for raw inserts).
@@ -71,7 +72,7 @@ class StallHour(BaseModel):
     """Revenue of a stall in one clock hour (UTC), for the sparkline and the rank movement."""
 
     stall = ForeignKeyField(Stall, on_delete="CASCADE")
-    hour = DateTimeField()  # UTC, naive, on the hour
+    hour = UTCDateTimeField()  # UTC, on the hour
     revenue = IntegerField(default=0)
     items = IntegerField(default=0)
 

@@ -1,7 +1,8 @@
 """Staff accounts, the login attempts counted against them, and the audit log."""
-from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import CharField, ForeignKeyField, IntegerField, TextField
 
 from models.db import BaseModel
+from models.fields import UTCDateTimeField
 from models.sales import Stall
 
 ROLES = ("desk", "seller", "awards", "admin")
@@ -22,14 +23,14 @@ class LoginAttempt(BaseModel):
     scope = CharField()  # "name", "terminal" or "exit"
     key = CharField()  # the name or the terminal
     attempts = IntegerField(default=0)
-    locked_until = DateTimeField(null=True)  # UTC, naive
+    locked_until = UTCDateTimeField(null=True)  # UTC
 
     class Meta:
         indexes = ((("scope", "key"), True),)
 
 
 class AuditEntry(BaseModel):
-    at = DateTimeField(index=True)  # UTC, naive
+    at = UTCDateTimeField(index=True)  # UTC
     actor = CharField(default="")
     action = CharField(index=True)
     subject = CharField(default="")

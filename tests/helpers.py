@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Callable
 
 from kiosk.app import KioskApp
-from kiosk.clock import Clock
+from kiosk.clock import Clock, use_event_clock
 from kiosk.context import Context, find_event, find_venue
 from kiosk.importer import import_event
 from kiosk.staff import add_user
@@ -23,10 +23,14 @@ def load_small_event() -> None:
 
 
 def make_app(store: StoreInfo, first_screen: Callable, venue: str | None = None) -> KioskApp:
+    """The app on the open store, its clock fixed at TEST_NOW and registered as the process's event
+    clock (as kiosk.context.make_clock does), so what use cases stamp is on it too."""
     event = find_event()
+    clock = Clock.fixed(event.time_zone if event else "Asia/Jakarta", TEST_NOW)
+    use_event_clock(clock)
     context = Context(
         store=store,
-        clock=Clock.fixed(event.time_zone if event else "Asia/Jakarta", TEST_NOW),
+        clock=clock,
         event=event,
         venue=find_venue(event, venue),
         terminal="test-terminal",

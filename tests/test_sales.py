@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,6 +16,7 @@ from kiosk.sales import OutOfStock, SaleError, find_product, parse_quantity, rec
 from models import AuditEntry, Product, ProductTotal, Sale, Stall, StallHour, StallTotal
 from tests.helpers import load_small_event
 
+UTC = timezone.utc
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
@@ -128,7 +129,8 @@ def test_recording_moves_stock_and_every_running_total(event):
     sale = first.sale
     assert (sale.quantity, sale.unit_price, sale.total, sale.method, sale.reference) == (2, 250000, 500000, "qris",
                                                                                           "QR-1")
-    assert (sale.seller, sale.terminal, sale.at, sale.voided_at) == ("sari", "lapak-1", datetime(2018, 7, 5, 3, 5),
+    assert (sale.seller, sale.terminal, sale.at, sale.voided_at) == ("sari", "lapak-1",
+                                                                     datetime(2018, 7, 5, 3, 5, tzinfo=UTC),
                                                                      None)
     sell(event, "GK-KERIPIK", 3, wib(10, 40), reference="ignored for cash")
     sell(event, "GK-KERIPIK", 1, wib(11, 2))
@@ -140,8 +142,9 @@ def test_recording_moves_stock_and_every_running_total(event):
     assert Sale.get(Sale.product == product(event, "GK-KERIPIK")).reference == ""
     assert totals(event, "L01") == (500000 + 45000 + 15000, 6, 3)
     assert totals(event, "L02") == (85000, 1, 1)
-    assert hours(event, "L01") == {datetime(2018, 7, 5, 3): (545000, 5), datetime(2018, 7, 5, 4): (15000, 1)}
-    assert hours(event, "L02") == {datetime(2018, 7, 5, 4): (85000, 1)}
+    assert hours(event, "L01") == {datetime(2018, 7, 5, 3, tzinfo=UTC): (545000, 5),
+                                   datetime(2018, 7, 5, 4, tzinfo=UTC): (15000, 1)}
+    assert hours(event, "L02") == {datetime(2018, 7, 5, 4, tzinfo=UTC): (85000, 1)}
     assert product_total(event, "GK-BATIK") == (500000, 2)
     assert product_total(event, "GK-KERIPIK") == (60000, 4)
     assert product_total(event, "BJ-ANYAM") == (85000, 1)
@@ -191,11 +194,12 @@ def test_void_needs_a_reason_and_restores_stock_and_totals(event):
     assert Sale.get_by_id(wrong.id).voided_at is None
 
     voided = void_sale(wrong, "admin", " wrong quantity ", wib(11, 20))
-    assert (voided.voided_at, voided.voided_by, voided.void_reason) == (datetime(2018, 7, 5, 4, 20), "admin",
+    assert (voided.voided_at, voided.voided_by, voided.void_reason) == (datetime(2018, 7, 5, 4, 20, tzinfo=UTC), "admin",
                                                                         "wrong quantity")
     assert product(event, "GK-BATIK").stock == 2
     assert totals(event, "L01") == (250000, 1, 1)
-    assert hours(event, "L01") == {datetime(2018, 7, 5, 3): (250000, 1), datetime(2018, 7, 5, 4): (0, 0)}
+    assert hours(event, "L01") == {datetime(2018, 7, 5, 3, tzinfo=UTC): (250000, 1),
+                                   datetime(2018, 7, 5, 4, tzinfo=UTC): (0, 0)}
     assert product_total(event, "GK-BATIK") == (250000, 1)
     assert Sale.select().count() == 2  # the voided sale is kept
 
@@ -280,7 +284,7 @@ def test_eight_processes_selling_400_record_400_and_exact_totals(event, store, t
     assert len({sale.request_id for sale in Sale.select()}) == 400
     assert totals(event, "L01") == (400 * 15000, 400, 400)
     assert product_total(event, "GK-KERIPIK") == (400 * 15000, 400)
-    assert hours(event, "L01") == {datetime(2018, 7, 5, 3): (400 * 15000, 400)}
+    assert hours(event, "L01") == {datetime(2018, 7, 5, 3, tzinfo=UTC): (400 * 15000, 400)}
 
 
 # --- the board ----------------------------------------------------------------------------------
@@ -409,7 +413,7 @@ def test_a_replayed_sale_that_meets_short_stock_is_recorded_and_flagged(event):
     replayed = sell(event, "GK-BATIK", 3, wib(10, 5), request_id="req-late", replayed=True)
     assert not replayed.retried and replayed.sale.flag == PAST_STOCK
     stored = Sale.get(Sale.request_id == "req-late")
-    assert (stored.quantity, stored.flag, stored.at) == (3, PAST_STOCK, datetime(2018, 7, 5, 3, 5))
+    assert (stored.quantity, stored.flag, stored.at) == (3, PAST_STOCK, datetime(2018, 7, 5, 3, 5, tzinfo=UTC))
     assert product(event, "GK-BATIK").stock == -2
     assert totals(event, "L01") == (5 * 250000, 5, 2)
     assert product_total(event, "GK-BATIK") == (5 * 250000, 5)

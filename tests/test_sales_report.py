@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,6 +19,7 @@ from models import Stall, StallTotal
 from tests.helpers import load_small_event
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
+UTC = timezone.utc
 DAY1, DAY2 = date(2018, 7, 5), date(2018, 7, 6)
 
 
@@ -133,7 +134,7 @@ def test_on_a_single_day_the_report_is_the_running_total(event):
 
 
 def test_day_boundaries_are_the_event_zone_and_the_machine_zone_changes_nothing(event, monkeypatch):
-    assert day_bounds(DAY1, JAKARTA) == (datetime(2018, 7, 4, 17, 0), datetime(2018, 7, 5, 17, 0))
+    assert day_bounds(DAY1, JAKARTA) == (datetime(2018, 7, 4, 17, tzinfo=UTC), datetime(2018, 7, 5, 17, tzinfo=UTC))
     sell(event, "GK-KERIPIK", 1, wib(0, 0))  # the day's first moment: 17:00 UTC the day before
     sell(event, "GK-KERIPIK", 2, wib(6, 59))  # 23:59 UTC the day before
     sell(event, "GK-KERIPIK", 3, wib(23, 30))  # 16:30 UTC, the same date
@@ -151,7 +152,7 @@ def test_day_boundaries_are_the_event_zone_and_the_machine_zone_changes_nothing(
             time.tzset()
             assert time.localtime(0).tm_hour == 19  # the process really is in New York now
             assert items_by_day() == in_jakarta
-            assert day_bounds(DAY1, JAKARTA) == (datetime(2018, 7, 4, 17, 0), datetime(2018, 7, 5, 17, 0))
+            assert day_bounds(DAY1, JAKARTA) == (datetime(2018, 7, 4, 17, tzinfo=UTC), datetime(2018, 7, 5, 17, tzinfo=UTC))
     finally:
         time.tzset()
 

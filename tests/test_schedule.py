@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -51,8 +51,8 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
 
 
 def utc(day: int, hour: int, minute: int = 0) -> datetime:
-    """The naive UTC the store keeps for a WIB moment."""
-    return at(day, hour, minute).astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+    """A WIB moment in UTC, as the store hands it out (aware)."""
+    return at(day, hour, minute).astimezone(timezone.utc)
 
 
 def schedule_audit() -> list[tuple[str, str, str, str]]:

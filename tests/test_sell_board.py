@@ -149,7 +149,7 @@ async def test_the_days_slip(stall_store):
 
 # --- one sale, one record: lost replies, a failing store, refusals, stock --------------------------
 
-from datetime import datetime, timedelta  # noqa: E402
+from datetime import datetime, timedelta, timezone  # noqa: E402
 from zoneinfo import ZoneInfo  # noqa: E402
 
 from peewee import OperationalError  # noqa: E402
@@ -240,7 +240,8 @@ async def test_sales_made_while_the_store_fails_are_recorded_once_in_order_at_th
     # the first sale tried three times; the second once (replayed only if it waited behind a failure)
     assert calls[:3] == [False, True, True] and len(calls) == 4
     sales = [(s.product.code, s.quantity, s.at) for s in Sale.select().order_by(Sale.id)]
-    assert sales == [("GK-KERIPIK", 2, datetime(2018, 7, 5, 1, 15)), ("GK-BATIK", 1, datetime(2018, 7, 5, 1, 18))]
+    assert sales == [("GK-KERIPIK", 2, datetime(2018, 7, 5, 1, 15, tzinfo=timezone.utc)),
+                     ("GK-BATIK", 1, datetime(2018, 7, 5, 1, 18, tzinfo=timezone.utc))]  # stored in UTC
     assert Product.get(Product.code == "GK-BATIK").stock == 2
 
 
