@@ -1,14 +1,18 @@
 """What the lobby check-in kiosk shows, as plain values read on a store thread: the open list and its
-arrivals, and the greeting for a scan (who, where they go next, or why they should see the desk)."""
+arrivals, and the greeting for a scan (who, where they go next, or why they should see the desk).
+
+Where they go next is their next real session (a cancelled one is nobody's next step), with its day
+when it is not today and its title in their language (kiosk.program.next_step), then their hotel."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from kiosk.checkin import CLOSED, REJECTED, ScanResult, arrivals, list_by_code, next_steps, open_list, scan
-from kiosk.clock import from_stored
+from kiosk.checkin import CLOSED, REJECTED, ScanResult, arrivals, list_by_code, open_list, scan
+from kiosk.clock import in_zone, load_zone
+from kiosk.program import next_sessions, next_step
 from kiosk.tokens import MAX_SCAN
-from models import CheckinList, Event
+from models import Attendee, CheckinList, Event
 
 
 @dataclass(frozen=True)
@@ -51,15 +55,29 @@ def scan_badge(event: Event, list_code: str | None, text: str, terminal: str, at
         return Greeting(REJECTED, CLOSED)
     if len(text) > MAX_SCAN:
         text = ""  # never looked at, never shown
+    at = at.astimezone(load_zone(event.time_zone))  # "today" is the event's day
     return greeting(scan(event, checkin_list, text, terminal, at, request_id), at)
 
 
 def greeting(result: ScanResult, now: datetime) -> Greeting:
+    """What the kiosk says for RESULT at NOW (in the event's zone)."""
     attendee, earlier = result.attendee, result.checkin
     if attendee is None:
         return Greeting(result.outcome, result.reason)
     institution = attendee.institution.name if attendee.institution_id else ""
-    steps = tuple(next_steps(attendee, now)) if result.outcome != REJECTED else ()
+    steps = next_steps(attendee, now) if result.outcome != REJECTED else ()
     return Greeting(result.outcome, result.reason, attendee.name, attendee.language, institution, steps,
-                    from_stored(earlier.at, now.tzinfo) if earlier is not None else None,
+                    in_zone(earlier.at, now.tzinfo) if earlier is not None else None,
                     earlier.terminal if earlier is not None else "")
+
+
+def next_steps(attendee: Attendee, now: datetime) -> tuple[tuple[str, dict], ...]:
+    """Where the person goes next, as (catalogue key under "checkin.next.", values) in their
+    language: their next session that is not cancelled (with its day when it is not NOW's), and
+    their hotel room."""
+    lang = attendee.language
+    steps = [next_step(session, now, lang) for session in next_sessions(attendee, now, limit=1)]
+    if attendee.hotel:
+        key = "hotel_room" if attendee.hotel_room else "hotel"
+        steps.append((key, {"hotel": attendee.hotel, "room": attendee.hotel_room}))
+    return tuple(steps)

@@ -1,9 +1,17 @@
-"""The programme as the directory sees it: loaded once per change, then asked in memory as the clock
+"""The programme as people need it: loaded once per change, then asked in memory as the clock
 moves (now and next per room, the day, search), so an idle directory makes no queries.
 
 Everything here that reads the store runs on a store thread and hands the screens frozen views
-(Programme, Slot, DirectoryView, PersonDay) or plain tuples, never a Peewee row. A search is
-bounded by kiosk.search.search_words, so a pasted page of text stays a small query."""
+(Programme, Slot, DirectoryView, PersonDay, NextSession) or plain tuples, never a Peewee row. A
+search is bounded by kiosk.search.search_words, so a pasted page of text stays a small query.
+
+Three rules the screens rely on:
+- a session belongs to every calendar day (in the event's zone) that it overlaps, so the gala from
+  19:00 to 00:30 is on both days' timetables and lists;
+- the public views (now and next, the timetable, the list, search) leave out the rooms that are not
+  public (`public = false` in event.toml: a loading bay, the secretariat); a person's own day and
+  their next steps still show them;
+- a cancelled session is never someone's next step (`next_sessions`), and every view marks it."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -11,13 +19,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
 from peewee import JOIN
 
 from kiosk.checkin import attendee_for_scan
+from kiosk.clock import in_zone
+from kiosk.i18n import LOCALES, t
 from kiosk.search import search_words
-from models import Assignment, Attendee, Event, Institution, Room, Session, Travel, Venue
+from models import CANCELLED, Assignment, Attendee, Event, Institution, Room, Session, Travel, Venue
 
 JUST_STARTED = timedelta(minutes=10)
+SLOT_MINUTES = 30  # the timetable's columns
+UTC = timezone.utc
 
 
 @dataclass(frozen=True)
@@ -29,6 +42,7 @@ class Place:
     directions_en: str
     venue_id: int
     venue: str
+    public: bool = True  # False: left out of the public lists (a loading bay, the secretariat)
 
 
 @dataclass(frozen=True)
@@ -97,6 +111,11 @@ class Programme:
     def minutes_between(self, venue_a: int, venue_b: int) -> int | None:
         return None if venue_a == venue_b else self.travel.get(frozenset((venue_a, venue_b)))
 
+    @property
+    def public_places(self) -> list[Place]:
+        """The rooms the public lists show, in venue and room order."""
+        return [place for place in self.places if place.public]
+
     def by_room(self) -> dict[int, list[Slot]]:
         """Each room's sessions by start; a session moved away is also listed in its planned room,
         so the people who go there read where it went."""
@@ -115,7 +134,7 @@ class Programme:
         by_room = self.by_room()
         venues: dict[int, list[RoomNow]] = defaultdict(list)
         names: dict[int, str] = {}
-        for place in self.places:
+        for place in self.public_places:
             venues[place.venue_id].append(room_now(by_room.get(place.room_id, []), place, now))
             names[place.venue_id] = place.venue
         order = sorted(venues, key=lambda venue_id: venue_id != here_venue)
@@ -130,15 +149,40 @@ class Programme:
         moments = (m for s in self.slots for m in (s.starts, s.ends, s.starts + JUST_STARTED) if m > now)
         return min(min(moments, default=tomorrow), tomorrow)
 
+    def day_bounds(self, day: date) -> tuple[datetime, datetime]:
+        """The calendar day DAY in the event's zone: from its midnight to the next."""
+        start = datetime.combine(day, time(0), tzinfo=self.zone)
+        return start, datetime.combine(day + timedelta(days=1), time(0), tzinfo=self.zone)
+
     def day(self, day: date) -> list[Slot]:
-        return [slot for slot in self.slots if slot.starts.date() == day]
+        """The public sessions that overlap the calendar day DAY (in the event's zone), by start: a
+        session across midnight belongs to both days."""
+        start, end = self.day_bounds(day)
+        return [slot for slot in self.slots if slot.place.public and slot.starts < end and slot.ends > start]
+
+    def half_hours(self, day: date) -> list[datetime]:
+        """The timetable's columns for DAY: every half hour from the earliest session that overlaps
+        the day (from its midnight, for one that began the day before) to the last one's end (at
+        most the day's end), in the event's zone."""
+        slots = self.day(day)
+        if not slots:
+            return []
+        start, end = self.day_bounds(day)
+        first = max(start, min(slot.starts for slot in slots)).astimezone(self.zone)
+        first = first.replace(minute=first.minute - first.minute % SLOT_MINUTES, second=0, microsecond=0)
+        last = min(end, max(slot.ends for slot in slots))
+        step, moment, times = timedelta(minutes=SLOT_MINUTES), first.astimezone(UTC), []
+        while moment < last:  # counted in UTC: a zone's clock change does not skip or repeat a column
+            times.append(moment.astimezone(self.zone))
+            moment += step
+        return times
 
     def search(self, text: str, institution_sessions: set[int] = frozenset()) -> list[Slot]:
-        """Sessions whose title, speakers, room or venue hold every word of TEXT (its first words:
-        see search_words), and the sessions in INSTITUTION_SESSIONS."""
+        """Public sessions whose title, speakers, room or venue hold every word of TEXT (its first
+        words: see search_words), and the public sessions in INSTITUTION_SESSIONS."""
         words = search_words(text)
-        return [slot for slot in self.slots
-                if slot.id in institution_sessions or all(word in slot.search_key for word in words)]
+        return [slot for slot in self.slots if slot.place.public
+                and (slot.id in institution_sessions or all(word in slot.search_key for word in words))]
 
 
 def room_now(slots: list[Slot], place: Place, now: datetime) -> RoomNow:
@@ -164,12 +208,13 @@ def load_programme(event: Event, zone: ZoneInfo) -> Programme:
 def _places(event: Event) -> list[Place]:
     query = (Room.select(Room, Venue).join(Venue).where(Venue.event == event)
              .order_by(Venue.position, Room.position))
-    return [Place(r.id, r.name, r.floor, r.directions, r.directions_en, r.venue.id, r.venue.name) for r in query]
+    return [Place(r.id, r.name, r.floor, r.directions, r.directions_en, r.venue.id, r.venue.name, r.public)
+            for r in query]
 
 
 def _slot(session: Session, places: dict[int, Place], zone: ZoneInfo) -> Slot:
     def local(moment: datetime) -> datetime:
-        return moment.replace(tzinfo=timezone.utc).astimezone(zone)
+        return in_zone(moment, zone)
 
     return Slot(
         session.id, session.code, session.title, session.title_en, session.kind, places[session.room_id],
@@ -204,13 +249,95 @@ def assigned_people(session_id: int) -> list[tuple[str, str]]:
     return [(name, institution or "") for name, institution in query.tuples()]
 
 
-def upcoming_sessions(attendee: Attendee, now: datetime, limit: int | None = None) -> list[Session]:
-    """The person's assigned sessions that have not ended at NOW, soonest first (room and venue joined)."""
-    moment = now.astimezone(timezone.utc).replace(tzinfo=None)
-    query = (Session.select(Session, Room, Venue).join(Assignment).switch(Session).join(Room).join(Venue)
-             .where((Assignment.attendee == attendee) & (Session.ends_at > moment))
-             .order_by(Session.starts_at))
-    return list(query.limit(limit) if limit else query)
+# ---- a person's next sessions (the check-in welcome, the desk) -------------------------------------
+
+@dataclass(frozen=True)
+class NextSession:
+    """One of a person's coming sessions, as plain values: times in the event's zone, where it is
+    now, and what changed from the plan."""
+
+    id: int
+    code: str
+    title: str
+    title_en: str
+    starts: datetime
+    ends: datetime
+    room: str
+    venue: str
+    cancelled: bool
+    planned_room: str  # where it was planned: differs from ROOM when it moved
+    delayed: bool
+
+    @property
+    def moved(self) -> bool:
+        return self.room != self.planned_room
+
+    def title_in(self, lang: str) -> str:
+        """The title in LANG where the event has it (title_en for English), else the Indonesian."""
+        return self.title_en if lang == "en" and self.title_en else self.title
+
+    def marks(self, lang: str | None = None) -> tuple[str, ...]:
+        """What changed, as the directory's words in LANG: BATAL/CANCELLED first, then PINDAH/MOVED
+        and DITUNDA/DELAYED (the desk's line of a person's next sessions shows them)."""
+        return tuple(t(key, lang) for key in change_marks(self))
+
+
+def change_marks(session: NextSession) -> tuple[str, ...]:
+    """The catalogue keys of what changed in SESSION: cancelled first, then moved and delayed."""
+    return tuple(key for key, changed in (("directory.cancelled", session.cancelled),
+                                          ("directory.moved", session.moved),
+                                          ("directory.delayed", session.delayed)) if changed)
+
+
+def next_sessions(attendee: Attendee | int, now: datetime, limit: int | None = None, *,
+                  cancelled: bool = False, zone: ZoneInfo | None = None) -> tuple[NextSession, ...]:
+    """The person's assigned sessions that have not ended at NOW, soonest first, in ZONE (default:
+    NOW's zone, the event clock's). A cancelled session is left out (it is nobody's next step)
+    unless CANCELLED asks for it: the desk lists it, marked BATAL (`NextSession.cancelled`)."""
+    zone = zone or now.tzinfo
+    planned = Room.alias()
+    query = (Session.select(Session.id, Session.code, Session.title, Session.title_en, Session.starts_at,
+                            Session.ends_at, Room.name, Venue.name, Session.status, planned.name,
+                            Session.planned_starts_at)
+             .join(Assignment).switch(Session).join(Room).join(Venue)
+             .switch(Session).join(planned, JOIN.LEFT_OUTER, on=(Session.planned_room == planned.id))
+             .where((Assignment.attendee == attendee) & (Session.ends_at > now))
+             .order_by(Session.starts_at, Session.id))
+    if not cancelled:
+        query = query.where(Session.status != CANCELLED)
+    if limit:
+        query = query.limit(limit)
+    return tuple(
+        NextSession(session_id, code, title, title_en, in_zone(starts, zone), in_zone(ends, zone), room, venue,
+                    status == CANCELLED, planned_room or room, in_zone(starts, zone) > in_zone(planned_starts, zone))
+        for session_id, code, title, title_en, starts, ends, room, venue, status, planned_room, planned_starts
+        in query.tuples())
+
+
+def day_word(day: date, today: date, lang: str) -> str:
+    """Which day DAY is, seen from TODAY, in LANG: "" for today, "besok"/"tomorrow" for the next
+    day, else the weekday and date ("Sabtu 7 Juli", "Saturday 7 July")."""
+    if day == today:
+        return ""
+    if day == today + timedelta(days=1):
+        return t("day.tomorrow", lang)
+    return format_date(day, "EEEE d MMMM", locale=LOCALES.get(lang, LOCALES["id"]))
+
+
+def next_step(session: NextSession, now: datetime, lang: str) -> tuple[str, dict]:
+    """How the welcome names SESSION as the person's next step: (catalogue key under
+    "checkin.next.", values), with its day when it is not today and its title in LANG."""
+    values = {"title": session.title_in(lang), "time": f"{session.starts:%H:%M}", "room": session.room,
+              "venue": session.venue}
+    now = now.astimezone(session.starts.tzinfo)
+    if session.starts <= now:
+        return "session_now", values
+    day = day_word(session.starts.date(), now.date(), lang)
+    if not day:
+        return "session", values
+    if session.starts.date() == now.date() + timedelta(days=1):
+        return "session_tomorrow", values
+    return "session_day", {**values, "day": day}
 
 
 INSTITUTION_SEARCH_MIN = 3  # characters typed before the institutions are searched too

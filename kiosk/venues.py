@@ -35,11 +35,13 @@ def rooms_of(venue_id: int) -> list[Room]:
 
 
 def venue_guide(event: Event, here_id: int | None = None) -> tuple[VenueGuide, ...]:
-    """Every venue of EVENT with its rooms, in running order, the venue HERE_ID first. Two queries."""
+    """Every venue of EVENT with its public rooms (a room with `public = false` is left out), in
+    running order, the venue HERE_ID first. Two queries."""
     venues = list(Venue.select(Venue.id, Venue.name).where(Venue.event == event).order_by(Venue.position))
     rooms: dict[int, list[RoomGuide]] = {venue.id: [] for venue in venues}
     query = (Room.select(Room.venue, Room.name, Room.floor, Room.capacity, Room.directions, Room.directions_en)
-             .join(Venue).where(Venue.event == event).order_by(Room.position, Room.id))
+             .join(Venue).where((Venue.event == event) & (Room.public == True))  # noqa: E712 (SQL)
+             .order_by(Room.position, Room.id))
     for venue_id, *facts in query.tuples():
         rooms[venue_id].append(RoomGuide(*facts))
     guide = [VenueGuide(venue.id, venue.name, venue.id == here_id, tuple(rooms[venue.id])) for venue in venues]

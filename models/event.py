@@ -1,5 +1,5 @@
 """The event, its venues and their rooms."""
-from peewee import CharField, ForeignKeyField, IntegerField, TextField
+from peewee import BooleanField, CharField, ForeignKeyField, IntegerField, TextField
 
 from models.db import BaseModel
 
@@ -38,6 +38,7 @@ class Room(BaseModel):
     directions = TextField(default="")
     directions_en = TextField(default="")
     position = IntegerField(default=0)
+    public = BooleanField(default=True)  # False: left out of the public room lists and search
 
     class Meta:
         indexes = ((("venue", "code"), True),)

@@ -1,12 +1,18 @@
 """The room directory: now and next in every room (this venue first), the day's timetable, a list
 for narrow screens, search as you type, a session's detail, and a person's day from a badge scan.
 Public posture. Reads the store (on a store thread) only when it changed or the search did; the
-clock alone re-renders from memory."""
+clock alone re-renders from memory.
+
+Nothing is cut without a sign: a venue heading, a room name or a title too long for its cell ends in
+"…", and Enter on it opens the session's (or the room's, or the venue's) detail, which shows it
+whole; times are never shortened (the columns are sized for them). The timetable opens with the
+current half hour at its left and moves on with the clock; its cells grow with the screen."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -17,25 +23,37 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Label
 from kiosk import tokens
 from kiosk.i18n import bilingual, language, set_language, short_day, t
 from kiosk.program import (
-    DirectoryView, PersonDay, Programme, RoomNow, Slot, VenueNow, assigned_people, directory_view,
-    load_programme, person_day,
+    SLOT_MINUTES, DirectoryView, PersonDay, Place, Programme, RoomNow, Slot, VenueNow, assigned_people,
+    directory_view, load_programme, person_day,
 )
+from kiosk.text import inert
 from kiosk.search import MAX_SEARCH_WORDS, MAX_WORD_CHARS
 from screens.base import PUBLIC, STAFF, LiveScreen
 from screens.person_day import PersonDayScreen
-from screens.session_detail import SessionDetailScreen
+from screens.session_detail import PlaceDetailScreen, SessionDetailScreen
 from screens.widgets.fitted import BoundedInput
 from screens.widgets.header import KioskHeader
-from screens.widgets.slots import line, mark, slot_marks, slot_time, slot_title
+from screens.widgets.slots import (
+    TIME_CELLS, height_of, mark, moved_away, slot_mark_list, slot_time, slot_title, stacked,
+)
 from screens.widgets.text import cell, joined
 
 VIEWS = ("directory-now", "directory-day", "directory-list", "directory-results")
-SLOT_MINUTES = 30
-SLOT_WIDTH = 14
+HALF_HOUR = timedelta(minutes=SLOT_MINUTES)
+ROOM_CELLS = 18  # the room column at least; more for longer names, up to a quarter of the screen
+SLOT_CELLS = (14, 40)  # a timetable cell: at least, at most (about five to a screen in between)
+TABLE_EDGES = 4  # the views' padding and the table's scroll bar
+TALL_SCREEN = 40  # lines from which now and next gives a title two lines
 TICK_SECONDS = 1.0
 SEARCH_DELAY = 0.15  # seconds of quiet typing before searching
 SEARCH_MAX = max(tokens.MAX_SCAN, MAX_SEARCH_WORDS * (MAX_WORD_CHARS + 1))  # a badge scan fits, and every word
 BADGE_AT_END = re.compile(tokens.PAYLOAD.pattern + r"\Z")
+
+
+def next_half_hour(now: datetime) -> datetime:
+    """The start of the half hour after NOW's (counted in UTC from NOW's half hour on its own clock)."""
+    start = now.replace(minute=now.minute - now.minute % SLOT_MINUTES, second=0, microsecond=0)
+    return (start.astimezone(timezone.utc) + HALF_HOUR).astimezone(now.tzinfo)
 
 
 def badge_in(text: str) -> str | None:
@@ -80,6 +98,7 @@ class DirectoryScreen(LiveScreen):
         self._query = ""  # the search the results on screen answer
         self._institution_sessions: frozenset[int] = frozenset()
         self._view = VIEWS[0]
+        self._title_lines = 1  # of a title in now and next
 
     def compose(self) -> ComposeResult:
         yield KioskHeader()
@@ -88,9 +107,9 @@ class DirectoryScreen(LiveScreen):
             yield SearchInput(placeholder=t("directory.search"), max_length=SEARCH_MAX, id="directory-search")
         with ContentSwitcher(initial=self._view, id="directory-views"):
             for view in VIEWS:
-                timetable = view == "directory-day"
-                yield DataTable(id=view, cursor_type="cell" if timetable else "row", zebra_stripes=True,
-                                fixed_columns=1 if timetable else 0)
+                by_cell = view in ("directory-now", "directory-day")  # each cell its own session
+                yield DataTable(id=view, cursor_type="cell" if by_cell else "row", zebra_stripes=True,
+                                fixed_columns=1 if view == "directory-day" else 0)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -151,6 +170,8 @@ class DirectoryScreen(LiveScreen):
             return
         now = self._now()
         self.boundary = self.programme.next_boundary(now)
+        if self._view == "directory-day":  # the ▶ column moves on every half hour
+            self.boundary = min(self.boundary, next_half_hour(now))
         self.query_one("#directory-title", Label).update(self._title())
         {
             "directory-now": self._fill_now,
@@ -171,20 +192,30 @@ class DirectoryScreen(LiveScreen):
             table.add_column(label, width=width)
         return table
 
+    def _room_width(self, venues: bool = False) -> int:
+        """The room column: wide enough for the longest public room name (and VENUES' names, when
+        their headings are in it too), within a quarter of the screen."""
+        places = self.programme.public_places
+        names = [place.room for place in places] + ([place.venue for place in places] if venues else [])
+        longest = max((cell_len(inert(name)) for name in names), default=0)
+        return max(ROOM_CELLS, min(longest, self.size.width // 4))
+
     def _fill_now(self, now: datetime) -> None:
-        room_width = max(18, self.size.width // 5)
-        title_width = max(20, (self.size.width - room_width - 10) // 2)
+        room_width = self._room_width()
+        title_width = max(TIME_CELLS + 1, (self.size.width - room_width - 3 * 2 - TABLE_EDGES) // 2)
         table = self._table("#directory-now", [(t("directory.room"), room_width),
                                                (t("directory.now"), title_width), (t("directory.next"), title_width)])
         self._room_sessions = {}
+        self._title_lines = 2 if self.size.height >= TALL_SCREEN else 1
         for venue in self.programme.now_next(now, self._here()):
-            table.add_row("", cell(venue.venue, "bold"), cell(self._venue_note(venue), "bold"),
+            heading = stacked(title_width, [], cell(venue.venue, "bold"), body_lines=2)
+            table.add_row(Text(""), heading, cell(self._venue_note(venue), "bold"), height=height_of(heading),
                           key=f"venue-{venue.venue_id}")
             for room in venue.rooms:
-                table.add_row(*self._room_cells(room), height=2, key=f"room-{room.place.room_id}")
-                shown = room.now or room.next
-                if shown is not None:
-                    self._room_sessions[room.place.room_id] = shown.id
+                cells = self._room_cells(room, room_width, title_width)
+                table.add_row(*cells, height=height_of(*cells, least=2), key=f"room-{room.place.room_id}")
+                self._room_sessions[room.place.room_id] = (room.now.id if room.now else None,
+                                                           room.next.id if room.next else None)
 
     @staticmethod
     def _venue_note(venue: VenueNow) -> str:
@@ -194,57 +225,83 @@ class DirectoryScreen(LiveScreen):
             return t("directory.shuttle", minutes=venue.shuttle_minutes)
         return ""
 
-    def _room_cells(self, room: RoomNow) -> tuple[Text, Text, Text]:
+    def _room_cells(self, room: RoomNow, room_width: int, width: int) -> tuple[Text, Text, Text]:
         place = room.place
-        name = joined(cell(place.room), cell(t("venues.floor", floor=place.floor), "dim")) if place.floor \
-            else cell(place.room)
+        name = self._room_name(place, room_width)
         if room.done_for_today:  # the program's own words may wrap onto the row's two lines
             return name, Text(t("directory.nothing_left"), style="dim"), Text("")
-        now_cell = self._slot_cell(room.now, place, room.just_started) if room.now else cell("—", "dim")
-        next_cell = self._slot_cell(room.next, place) if room.next else Text(t("directory.nothing_after"), style="dim")
+        now_cell = self._slot_cell(room.now, place, width, room.just_started) if room.now else cell("—", "dim")
+        next_cell = self._slot_cell(room.next, place, width) if room.next else \
+            Text(t("directory.nothing_after"), style="dim")
         return name, now_cell, next_cell
 
     @staticmethod
-    def _slot_cell(slot: Slot, place, just_started: bool = False) -> Text:
-        if slot.place.room_id != place.room_id:  # planned here, moved away
-            return joined(line(slot_time(slot), mark("directory.moved")),
-                          Text.assemble("→ ", cell(slot.place.room), " · ", cell(slot.place.venue)))
-        return joined(line(slot_time(slot), slot_marks(slot, just_started)), slot_title(slot))
+    def _room_name(place: Place, width: int) -> Text:
+        """The room's name, then its floor; a name too long for one line takes two, with the floor after it."""
+        floor = cell(t("venues.floor", floor=place.floor), "dim") if place.floor else None
+        if cell_len(inert(place.room)) <= width:
+            return joined(cell(place.room), floor) if floor else cell(place.room)
+        name = Text.assemble(cell(place.room), " · ", floor) if floor else cell(place.room)
+        return stacked(width, [], name, body_lines=2)
+
+    def _slot_cell(self, slot: Slot, place: Place, width: int, just_started: bool = False) -> Text:
+        if slot.place.room_id != place.room_id:  # planned here, moved away: where it went
+            return stacked(width, [slot_time(slot), *moved_away(slot)],
+                           Text.assemble("→ ", cell(slot.place.room), " · ", cell(slot.place.venue)),
+                           body_lines=self._title_lines)
+        return stacked(width, [slot_time(slot), *slot_mark_list(slot, just_started)], slot_title(slot),
+                       body_lines=self._title_lines)
 
     def _fill_day(self, now: datetime) -> None:
-        slots = self.programme.day(now.date())
-        if not slots:
+        times = self._times = self.programme.half_hours(now.date())
+        if not times:
             self._table("#directory-day", [(t("directory.room"), 24)]).add_row(cell(t("directory.nothing_today")))
             return
-        first = min(s.starts for s in slots).replace(minute=0)
-        last = max(s.ends for s in slots)
-        times = self._times = []
-        while first < last:
-            times.append(first)
-            first += timedelta(minutes=SLOT_MINUTES)
-        labels = [f"▶{m:%H:%M}" if m <= now < m + timedelta(minutes=SLOT_MINUTES) else f"{m:%H:%M}" for m in times]
-        table = self._table("#directory-day", [(t("directory.room"), 22)] + [(label, SLOT_WIDTH) for label in labels])
+        current = next((n for n, moment in enumerate(times) if moment <= now < moment + HALF_HOUR), None)
+        left = current if current is not None else \
+            next((n for n, moment in enumerate(times) if moment > now), len(times) - 1)
+        room_width = self._room_width(venues=True)
+        room_column = room_width + 2
+        slot_width = max(SLOT_CELLS[0], min(SLOT_CELLS[1], (self.size.width - room_column - TABLE_EDGES) // 5 - 2))
+        labels = [("▶" if n == current else "") + f"{moment:%H:%M}" for n, moment in enumerate(times)]
+        table = self._table("#directory-day", [(t("directory.room"), room_width)] +
+                            [(label, slot_width) for label in labels])
         by_room, venue = self.programme.by_room(), None
-        for place in self.programme.places:
-            cells = [self._timetable_cell(by_room.get(place.room_id, []), moment) for moment in times]
+        for place in self.programme.public_places:
+            slots = by_room.get(place.room_id, [])
+            cells = [self._timetable_cell(slots, place, times, n, left) for n in range(len(times))]
             if not any(cells):
                 continue
             if place.venue_id != venue:
                 venue = place.venue_id
-                table.add_row(cell(place.venue, "bold"), *[""] * len(times), key=f"venue-{place.venue_id}")
+                table.add_row(cell(place.venue, "bold"), *[Text("")] * len(times), key=f"venue-{place.venue_id}")
             table.add_row(cell(place.room), *cells, key=f"room-{place.room_id}")
-        current = next((n for n, label in enumerate(labels) if label.startswith("▶")), 0)
-        table.move_cursor(row=0, column=current + 1)
+        table.move_cursor(row=0, column=left + 1)
+        table.call_after_refresh(self._scroll_timetable, table, left)
 
     @staticmethod
-    def _timetable_cell(slots: list[Slot], moment: datetime) -> Text:
-        end = moment + timedelta(minutes=SLOT_MINUTES)
-        for slot in slots:
-            if slot.starts < end and slot.ends > moment:
-                if moment <= slot.starts < end:
-                    return slot_title(slot)
-                return cell("··", "strike" if slot.cancelled else "")
-        return Text("")
+    def _scroll_timetable(table: DataTable, left: int) -> None:
+        """The half hour LEFT first after the room names (what came before is a scroll away)."""
+        x = sum(column.get_render_width(table) for column in table.ordered_columns[1:left + 1])
+        table.scroll_to(x=x, animate=False, immediate=True)
+
+    @staticmethod
+    def _timetable_cell(slots: list[Slot], place: Place, times: list[datetime], n: int, left: int) -> Text:
+        """The session in PLACE during the half hour N: its title where it starts, and in the first
+        column shown (the day's first, or LEFT, where the timetable opens) when it began before;
+        elsewhere "··". A session held here wins over one that left this room."""
+        moment = times[n]
+        end = moment + HALF_HOUR
+        running = [slot for slot in slots if slot.starts < end and slot.ends > moment]
+        slot = next((s for s in running if s.place.room_id == place.room_id), None) or next(iter(running), None)
+        if slot is None:
+            return Text("")
+        if not (moment <= slot.starts or n in (0, left)):
+            return cell("··", "strike" if slot.cancelled else "")
+        if slot.place.room_id != place.room_id:  # planned here, moved away
+            return stacked(10 ** 4, [*moved_away(slot), Text.assemble("→ ", cell(slot.place.room))])
+        marks = [mark("directory.cancelled")] if slot.cancelled else []
+        return stacked(10 ** 4, [*marks, slot_title(slot)])
 
     def _fill_list(self, now: datetime) -> None:
         self._fill_slots("#directory-list", [s for s in self.programme.day(now.date()) if s.ends > now])
@@ -253,21 +310,24 @@ class DirectoryScreen(LiveScreen):
         self._fill_slots("#directory-results", self.programme.search(self._query, self._institution_sessions))
 
     def _fill_slots(self, selector: str, slots: list[Slot]) -> None:
-        place_width = max(18, self.size.width // 4)
-        title_width = max(20, self.size.width - place_width - 18 - 10)
-        table = self._table(selector, [(t("directory.when"), 14), (t("directory.session"), title_width),
+        days = [short_day(slot.starts.date()) for slot in slots]
+        when_width = max([cell_len(t("directory.when"))] + [cell_len(day) for day in days] +
+                         [cell_len(slot_time(slot).plain) for slot in slots])
+        longest_place = max((cell_len(inert(name)) for slot in slots for name in (slot.place.room, slot.place.venue)),
+                            default=0)
+        room_left = self.size.width - when_width - 3 * 2 - TABLE_EDGES  # for the title and the place
+        place_width = max(ROOM_CELLS, min(longest_place, room_left * 2 // 5))
+        title_width = max(20, room_left - place_width)
+        table = self._table(selector, [(t("directory.when"), when_width), (t("directory.session"), title_width),
                                        (t("directory.where"), place_width)])
-        for slot in slots:
-            when = joined(Text(short_day(slot.starts.date())), slot_time(slot))
+        for day, slot in zip(days, slots):
+            when = joined(Text(day), slot_time(slot))
+            marks = slot_mark_list(slot)
+            title = stacked(title_width, marks, slot_title(slot), body_lines=1 if marks else 2)
             where = joined(cell(slot.place.room), cell(slot.place.venue, "dim"))
-            table.add_row(when, self._marked_title(slot), where, height=2, key=f"session-{slot.id}")
+            table.add_row(when, title, where, height=height_of(when, title, where, least=2), key=f"session-{slot.id}")
         if not slots:
             table.add_row("", cell(t("directory.no_match")), "")
-
-    @staticmethod
-    def _marked_title(slot: Slot) -> Text:
-        marks = slot_marks(slot)
-        return joined(marks, slot_title(slot)) if marks else joined(slot_title(slot))
 
     # ---- search, badge scans and details ----------------------------------------------------
 
@@ -336,24 +396,49 @@ class DirectoryScreen(LiveScreen):
             self.app.push_screen(PersonDayScreen(day, programme))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on the list or the search results: that session."""
         key = event.row_key.value or ""
-        session_id = int(key.removeprefix("session-")) if key.startswith("session-") else \
-            self._room_sessions.get(int(key.removeprefix("room-"))) if key.startswith("room-") else None
+        if key.startswith("session-"):
+            self._open_session(int(key.removeprefix("session-")))
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        """Enter on now and next: the session in that cell (on the room's name: the one now, else
+        the next), or the room or venue in full when there is none. On the timetable: the session in
+        that room at that half hour, or the room or venue in full on its name."""
+        if self.programme is None:
+            return
+        key, column = event.cell_key.row_key.value or "", event.coordinate.column
+        if key.startswith("venue-"):
+            self.app.push_screen(PlaceDetailScreen(self.programme, self._here(), int(key.removeprefix("venue-"))))
+            return
+        if not key.startswith("room-"):
+            return
+        room_id = int(key.removeprefix("room-"))
+        if event.data_table.id == "directory-now":
+            now_id, next_id = self._room_sessions.get(room_id, (None, None))
+            session_id = {0: now_id or next_id, 1: now_id, 2: next_id}.get(column)
+            if session_id is None or not self._open_session(session_id):
+                self._show_place(room_id)
+        elif column == 0:
+            self._show_place(room_id)
+        elif 0 < column <= len(self._times):
+            moment = self._times[column - 1]
+            running = [s for s in self.programme.by_room().get(room_id, [])
+                       if s.starts < moment + HALF_HOUR and s.ends > moment]
+            slot = next((s for s in running if s.place.room_id == room_id), None) or next(iter(running), None)
+            if slot is not None:
+                self._show_session(slot)
+
+    def _open_session(self, session_id: int) -> bool:
         slot = next((s for s in self.programme.slots if s.id == session_id), None) if self.programme else None
         if slot is not None:
             self._show_session(slot)
+        return slot is not None
 
-    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
-        """Enter on the timetable: the session in that room at that half hour."""
-        key = event.cell_key.row_key.value or ""
-        if not key.startswith("room-") or event.coordinate.column == 0 or self.programme is None:
-            return
-        moment = self._times[event.coordinate.column - 1]
-        room_slots = self.programme.by_room().get(int(key.removeprefix("room-")), [])
-        end = moment + timedelta(minutes=SLOT_MINUTES)
-        slot = next((s for s in room_slots if s.starts < end and s.ends > moment), None)
-        if slot is not None:
-            self._show_session(slot)
+    def _show_place(self, room_id: int) -> None:
+        place = next((p for p in self.programme.places if p.room_id == room_id), None)
+        if place is not None:
+            self.app.push_screen(PlaceDetailScreen(self.programme, self._here(), place.venue_id, place))
 
     def _show_session(self, slot: Slot) -> None:
         programme, here = self.programme, self._here()

@@ -1,5 +1,7 @@
-"""A person's day, after they scan their badge at a directory: their sessions, where and when. It
-shows what the directory read for the scan (on a store thread): it makes no store call."""
+"""A person's day, after they scan their badge at a directory: their sessions, where and when, marked
+when they changed (BATAL, PINDAH, DITUNDA), rooms that are not public included (it is their own
+day). It shows what the directory read for the scan (on a store thread): it makes no store call.
+Titles and places are wrapped whole."""
 from __future__ import annotations
 
 from rich.text import Text
@@ -12,12 +14,11 @@ from textual.widgets import Label
 
 from kiosk.i18n import short_day, t
 from kiosk.program import PersonDay, Programme
-from kiosk.text import inert, shorten
+from screens.session_detail import WHOLE_LINES
 from screens.widgets.slots import line, slot_marks, slot_time, slot_title
 from screens.widgets.text import Clamped, cell, data
 
 CLOSE_AFTER_SECONDS = 30  # a public kiosk: the next person should not see this one's day
-ROOM_CELLS = 32  # of a line "room · venue", so the venue shows too
 
 
 class PersonDayScreen(ModalScreen[None]):
@@ -38,10 +39,10 @@ class PersonDayScreen(ModalScreen[None]):
                 when = line(Text.assemble(short_day(slot.starts.date()), " ", slot_time(slot), style="bold"),
                             slot_marks(slot))
                 yield Clamped(Content.from_rich_text(when), max_lines=2, classes="person-day-when")
-                yield Clamped(Content.from_rich_text(slot_title(slot)), max_lines=2, classes="person-day-session")
-                where = Text.assemble(cell(shorten(inert(slot.place.room), ROOM_CELLS)), " · ", cell(slot.place.venue),
-                                      style="dim")
-                yield Clamped(Content.from_rich_text(where), max_lines=1, classes="person-day-session")
+                yield Clamped(Content.from_rich_text(slot_title(slot)), max_lines=WHOLE_LINES,
+                              classes="person-day-session")
+                where = Text.assemble(cell(slot.place.room), " · ", cell(slot.place.venue), style="dim")
+                yield Clamped(Content.from_rich_text(where), max_lines=WHOLE_LINES, classes="person-day-session")
             yield Label(t("qr.close"), classes="hint")
 
     def on_mount(self) -> None:

@@ -1,6 +1,8 @@
 """One session in full: where (and how to get there from here), when, language, capacity, speakers,
-what changed, and who is assigned (when the kiosk is told to show that). Everything it shows was
-read before it opened: it makes no store call."""
+what changed, and who is assigned (when the kiosk is told to show that); and a room or a venue in
+full, for a directory row that had to shorten its name. Everything they show was read before they
+opened: they make no store call. Names and titles are shown whole here (wrapped, never cut short of
+what the importer admits)."""
 from __future__ import annotations
 
 from rich.text import Text
@@ -14,12 +16,13 @@ from textual.widgets import Label
 from kiosk.catalogue import MESSAGES
 from kiosk.clock import zone_label
 from kiosk.i18n import long_date, pick, t
-from kiosk.program import Programme, Slot
+from kiosk.program import Place, Programme, Slot
 from kiosk.text import inert, shorten
 from screens.widgets.slots import slot_marks, slot_time, slot_title
 from screens.widgets.text import Clamped, data, styled
 
 NAME_CELLS = 32  # of a line "name · institution", so the institution shows too
+WHOLE_LINES = 6  # a name or title of the importer's longest (200 characters) wraps whole at 40 cells
 
 
 def fact(key: str, value: Content | Text | str) -> Content:
@@ -49,7 +52,7 @@ class SessionDetailScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         slot = self.slot
         with VerticalScroll(id="session-detail", classes="dialog"):
-            yield Clamped(Content.from_rich_text(slot_title(slot)), max_lines=2, classes="dialog-title",
+            yield Clamped(Content.from_rich_text(slot_title(slot)), max_lines=WHOLE_LINES, classes="dialog-title",
                           id="session-title")
             marks = slot_marks(slot)
             if marks:
@@ -58,8 +61,8 @@ class SessionDetailScreen(ModalScreen[None]):
             yield Clamped(fact("directory.when", Text.assemble(when, slot_time(slot), " ",
                                                                zone_label(self.programme.zone, slot.starts))),
                           max_lines=2)
-            yield Clamped(fact("directory.where", self._where()), max_lines=2, id="session-where")
-            yield Clamped(data(slot.place.venue), max_lines=2, id="session-venue")
+            yield Clamped(fact("directory.where", self._where()), max_lines=WHOLE_LINES, id="session-where")
+            yield Clamped(data(slot.place.venue), max_lines=WHOLE_LINES, id="session-venue")
             way = self._way_there()
             if way:
                 yield Clamped(fact("directory.way", way), max_lines=4, id="session-way")
@@ -80,14 +83,7 @@ class SessionDetailScreen(ModalScreen[None]):
         return f"{place.room}{floor}"
 
     def _way_there(self) -> str:
-        place = self.slot.place
-        directions = pick(place.directions, place.directions_en)
-        if self.here_venue is not None and place.venue_id != self.here_venue:
-            minutes = self.programme.minutes_between(self.here_venue, place.venue_id)
-            shuttle = t("directory.take_shuttle", venue=place.venue, minutes=minutes) if minutes else \
-                t("directory.other_venue", venue=place.venue)
-            return f"{shuttle} {directions}".rstrip()
-        return directions
+        return way_there(self.slot.place, self.programme, self.here_venue)
 
     def _assigned(self):
         people = self.assigned
@@ -99,6 +95,54 @@ class SessionDetailScreen(ModalScreen[None]):
             shown = styled("$name · [dim]$institution[/dim]", name=shorten(inert(name), NAME_CELLS),
                            institution=institution) if institution else data(name)
             yield Clamped(shown, max_lines=1, classes="session-person")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def way_there(place: Place, programme: Programme, here_venue: int | None) -> str:
+    """How to reach PLACE from the venue HERE_VENUE: the shuttle when it is elsewhere, then the
+    room's own directions (in the screen's language where the event has them)."""
+    directions = pick(place.directions, place.directions_en)
+    if here_venue is not None and place.venue_id != here_venue:
+        minutes = programme.minutes_between(here_venue, place.venue_id)
+        shuttle = t("directory.take_shuttle", venue=place.venue, minutes=minutes) if minutes else \
+            t("directory.other_venue", venue=place.venue)
+        return f"{shuttle} {directions}".rstrip()
+    return directions
+
+
+class PlaceDetailScreen(ModalScreen[None]):
+    """A room (PLACE) or, without one, the venue VENUE_ID, in full: its whole name, its venue and
+    floor, and the way there from here. Enter on a directory row whose name had to be shortened."""
+
+    BINDINGS = [Binding("escape,enter", "close", show=False)]
+
+    def __init__(self, programme: Programme, here_venue: int | None, venue_id: int, place: Place | None = None):
+        super().__init__()
+        self.programme, self.here_venue, self.venue_id, self.place = programme, here_venue, venue_id, place
+
+    def compose(self) -> ComposeResult:
+        place = self.place
+        venue = next((p.venue for p in self.programme.places if p.venue_id == self.venue_id), "")
+        with VerticalScroll(id="session-detail", classes="dialog"):
+            yield Clamped(data(place.room if place else venue), max_lines=WHOLE_LINES, classes="dialog-title",
+                          id="place-title")
+            if place is not None:
+                yield Clamped(data(place.venue), max_lines=WHOLE_LINES, id="place-venue")
+                if place.floor:
+                    yield Clamped(data(t("venues.floor", floor=place.floor)), max_lines=2)
+                way = way_there(place, self.programme, self.here_venue)
+                if way:
+                    yield Clamped(fact("directory.way", way), max_lines=WHOLE_LINES, id="place-way")
+            elif self.venue_id == self.here_venue:
+                yield Label(t("venues.here"))
+            else:
+                minutes = self.programme.minutes_between(self.here_venue, self.venue_id) if self.here_venue else None
+                if minutes:
+                    yield Clamped(data(t("directory.take_shuttle", venue=venue, minutes=minutes)),
+                                  max_lines=WHOLE_LINES, id="place-way")
+            yield Label(t("qr.close"), classes="hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

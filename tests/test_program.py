@@ -4,7 +4,7 @@ machine's zone, search, and who is assigned where."""
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -269,7 +269,7 @@ def test_the_programme_imported_under_another_process_zone_is_the_same(process_z
     gala = next(slot for slot in programme.slots if slot.code == "GALA")
 
     assert (gala.starts, gala.ends) == (at(5, 19), at(6, 0, 30))
-    assert Session.get(Session.code == "GALA").starts_at == datetime(2018, 7, 5, 12)  # stored in UTC
+    assert Session.get(Session.code == "GALA").starts_at == datetime(2018, 7, 5, 12, tzinfo=timezone.utc)  # UTC
 
 
 def test_a_now_given_in_another_zone_is_read_in_the_event_zone(programme):

@@ -43,6 +43,8 @@ EVENT = {
 # Each room: code, name, floor, capacity, note (a comment in event.toml only), directions (id, en).
 # The Eastparc class rooms (note "sharing class") seat 1,100 together: each class slot holds half of
 # the ~1,900 regency/city and village/TBM participants (see the programme below), with room to spare.
+# The back-office rooms (BACK_OFFICE_ROOMS) get `public = false`: the directory and the venue guide
+# leave them out; the people assigned there still see them in their own day.
 VENUES = [
     {
         "code": "sheraton",
@@ -190,6 +192,9 @@ VENUES = [
         ],
     },
 ]
+
+# Rooms for the organisers and the sellers only: the secretariat and the stalls' loading bay.
+BACK_OFFICE_ROOMS = {"sheraton-sekretariat", "ambarukmo-plaza-bongkar-muat"}
 
 # =============================================================================================
 # Provinces and regencies/cities (real place names; which of them attended is invented)
@@ -1831,6 +1836,7 @@ def render_event_toml() -> str:
         "# Codes: lower-case letters, digits and '-'; room codes are unique across the whole event.",
         "# floor is text (\"LG\", \"1\", \"2\"...); capacity is a whole number above zero.",
         "# directions are in Indonesian, directions_en in English; both are optional.",
+        "# public = false keeps a room out of the directory and the venue guide (default: true).",
         "",
         "[event]",
     ]
@@ -1858,6 +1864,8 @@ def render_event_toml() -> str:
                 f"directions = {toml_string(directions)}",
                 f"directions_en = {toml_string(directions_en)}",
             ]
+            if code in BACK_OFFICE_ROOMS:
+                lines.append("public = false                   # not in the directory nor the venue guide")
     lines += render_travel()
     lines += render_checkin_lists()
     return "\n".join(lines) + "\n"

@@ -59,7 +59,7 @@ def _write_venues(event: Event, venues, tally: Counter) -> tuple[dict[str, int],
     for venue in venues:
         room_values = [
             {"code": r.code, "name": r.name, "floor": r.floor, "capacity": r.capacity,
-             "directions": r.directions, "directions_en": r.directions_en, "position": n}
+             "directions": r.directions, "directions_en": r.directions_en, "public": r.public, "position": n}
             for n, r in enumerate(venue.rooms)
         ]
         room_ids = upsert_rows(Room, {"venue": venue_ids[venue.code]}, room_values, tally, "rooms")
