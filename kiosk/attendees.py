@@ -9,7 +9,7 @@ from peewee import JOIN, IntegrityError
 from kiosk import tokens
 from kiosk.audit import record
 from kiosk.errors import Refused
-from kiosk.search import attendee_key, search_words
+from kiosk.search import attendee_key, search_words, upper_code
 from kiosk.store import write
 from kiosk.text import REFUSED, control_problem
 from models import AuditEntry, Attendee, Event, Institution
@@ -33,8 +33,9 @@ def payload_for(event: Event, attendee: Attendee) -> str:
 
 
 def find_by_code(event: Event, code: str) -> Attendee | None:
+    """The attendee CODE names, in any case (codes are stored in upper case)."""
     return (Attendee.select(Attendee, Institution).join(Institution, JOIN.LEFT_OUTER)
-            .where((Attendee.event == event) & (Attendee.code == code.strip().upper())).first())
+            .where((Attendee.event == event) & (Attendee.code == upper_code(code))).first())
 
 
 def search(event: Event, text: str, limit: int = SEARCH_LIMIT) -> list[Attendee]:
@@ -68,8 +69,9 @@ def register_walk_in(event: Event, name: str, institution: Institution | int | N
     """Someone who is not on the list: a new attendee with the next free walk-in code (W0001…).
 
     A name with a control character is refused (brackets and emoji are kept as typed). SINCE, given
-    when this very request is tried again after the store failed (naive UTC, before its first try):
-    a walk-in of the same name recorded by STAFF since then is this one, returned, not made twice.
+    when this very request is tried again after the store failed (the moment before its first try, on
+    the event's clock, which stamps the audit log): a walk-in of the same name recorded by STAFF since
+    then is this one, returned, not made twice.
     """
     if control_problem(name) is not None:  # before blanks are joined: a tab or a newline is refused too
         raise AttendeeError("error.walk_in_control", character=control_character(name))

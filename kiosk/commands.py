@@ -5,6 +5,7 @@ import getpass
 import os
 import shlex
 import sys
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Callable
@@ -34,9 +35,11 @@ def require_event(slug: str | None):
 
 
 def find_stall(event, code: str):
+    """The stall CODE names (`--stall`), in any case: stall codes are stored in upper case."""
+    from kiosk.search import upper_code
     from models import Stall
 
-    stall = Stall.get_or_none((Stall.event == event) & (Stall.code == code.strip().upper()))
+    stall = Stall.get_or_none((Stall.event == event) & (Stall.code == upper_code(code)))
     if stall is None:
         raise StoreError(f"The event has no stall '{code}'.")
     return stall
@@ -53,11 +56,17 @@ def print_problems(problems: list[Problem]) -> None:
 
 
 def run_import(args) -> int:
-    from kiosk.importer import import_event
+    from kiosk.context import zone_clock
+    from kiosk.importer import validate_folder
+    from kiosk.importer.writer import write_plan
 
     store = open_store(args.db)
-    with translate_errors(store.url):
-        plan, tally = import_event(args.path)
+    with translate_errors(store.url), import_notes() as notes:
+        plan = validate_folder(Path(args.path))
+        zone_clock(plan.event.time_zone, args.now)  # the import's audit entry, on the event's clock
+        tally = write_plan(plan)
+    for note in notes:
+        print(f"Note: {note}.")
     print(f"Imported {plan.event.name} ({plan.event.slug}) into {store.location}: "
           f"{len(plan.event.venues)} venues, {sum(len(v.rooms) for v in plan.event.venues)} rooms, "
           f"{len(plan.institutions)} institutions, {len(plan.attendees)} attendees, "
@@ -67,9 +76,32 @@ def run_import(args) -> int:
     return 0
 
 
+@contextmanager
+def import_notes():
+    """The notes the importer logs while it reads (on the "kiosk.importer" log: a value it read
+    otherwise than written, such as the time_zone WITA read as Asia/Makassar), collected as lines."""
+    import logging
+
+    notes: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            notes.append(record.getMessage())
+
+    log, handler = logging.getLogger("kiosk.importer"), Collect(logging.INFO)
+    level = log.level
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    try:
+        yield notes
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(level)
+
+
 def run_info(args) -> int:
     from kiosk.context import find_event
-    from kiosk.overview import event_counts, staff_count
+    from kiosk.overview import event_totals, staff_count
 
     store = open_store(args.db)
     with translate_errors(store.url):
@@ -79,7 +111,7 @@ def run_info(args) -> int:
         if event is None:
             print("No event yet: run `kiosk import FOLDER` or `kiosk demo`.")
         else:
-            print_counts(event, event_counts(event))
+            print_totals(event, event_totals(event))
         print(f"Staff users: {staff_count()}")
     return 0
 
@@ -90,30 +122,46 @@ def warn_of_open_store_files(store) -> None:
               f"run `chmod o-rwx {shlex.quote(str(path))}`.", file=sys.stderr)
 
 
-def print_counts(event, counts) -> None:
-    print(f"Event: {event.name} ({event.slug}), {event.time_zone}, days {', '.join(event.day_list)}")
-    print(f"Venues: {len(counts.venues)}, rooms: {counts.rooms}")
+def info_lines(event, totals) -> list[str]:
+    """What `kiosk info` says of EVENT: one "Label: value" line for each kind of thing it holds."""
+    counts = totals.counts
+    rooms = f"Rooms: {counts.rooms}"
+    if totals.public_rooms is not None:
+        rooms += f" ({counts.rooms - totals.public_rooms} of them not public)"
     kinds = ", ".join(f"{kind} {n}" for kind, n in counts.institutions_by_kind.items())
-    print(f"Institutions: {counts.institutions} ({kinds})")
     categories = ", ".join(f"{category} {n}" for category, n in counts.attendees_by_category.items())
-    print(f"Attendees: {counts.attendees} ({categories})")
-    print_checkin_lists(event)
+    lists = ", ".join(f"{item.code} {item.arrivals} checked in" for item in totals.checkin_lists)
+    return [
+        f"Event: {event.name} ({event.slug}), {event.time_zone}, days {', '.join(event.day_list)}",
+        f"Venues: {len(counts.venues)}",
+        rooms,
+        f"Institutions: {counts.institutions} ({kinds})",
+        f"Attendees: {counts.attendees} ({categories})",
+        f"Check-in lists: {len(totals.checkin_lists)}" + (f" ({lists})" if lists else ""),
+        f"Check-ins: {totals.arrivals} live, {totals.undone_checkins} undone",
+        f"Sessions: {totals.sessions} ({totals.cancelled_sessions} of them cancelled)",
+        f"Session assignments: {totals.assignments}",
+        f"Stalls: {totals.stalls}",
+        f"Products: {totals.products}",
+        f"Sales: {totals.sales} ({totals.voided_sales} of them voided)",
+        f"Award categories: {totals.award_categories} ({totals.revealed_categories} of them revealed)",
+    ]
 
 
-def print_checkin_lists(event) -> None:
-    from kiosk.arrivals import by_list
-
-    arrived = ", ".join(f"{code} {count}" for code, _, count in by_list(event)) or "none"
-    print(f"Checked in, by list: {arrived}")
+def print_totals(event, totals) -> None:
+    for line in info_lines(event, totals):
+        print(line)
 
 
 def run_user_add(args) -> int:
     """Once the store has an admin, only an admin may add a user or reset one (the first admin is made
     without: there is no one to ask)."""
+    from kiosk.context import find_event, make_clock
     from kiosk.staff import admin_exists, authorise_admin
 
     store = open_store(args.db)
     with translate_errors(store.url):
+        make_clock(find_event(args.event), args.now)  # the audit entries, on the event's clock
         stall = find_stall(require_event(args.event), args.stall) if args.stall else None
         actor = "cli"
         if admin_exists():
@@ -157,9 +205,10 @@ def run_user_list(args) -> int:
 
 def run_demo(args) -> int:
     from kiosk.clock import load_zone, parse_moment
-    from kiosk.context import find_event
+    from kiosk.context import find_event, zone_clock
     from kiosk.demo.sales_day import seed_demo_sales
-    from kiosk.importer import import_event
+    from kiosk.importer import validate_folder
+    from kiosk.importer.writer import write_plan
 
     store = open_store(args.db)
     start = args.now or os.environ.get("KIOSK_NOW") or DEMO_START
@@ -167,7 +216,9 @@ def run_demo(args) -> int:
         if find_event() is None:
             parse_moment(start, load_zone("UTC"))  # a malformed --now is refused before anything is written
             print("Loading the PLM 2018 demo into the store…", file=sys.stderr)
-            import_event(Path(str(DEMO_FOLDER)), actor="demo")
+            plan = validate_folder(Path(str(DEMO_FOLDER)))
+            zone_clock(plan.event.time_zone, start)  # what loading records is on the demo's clock
+            write_plan(plan, actor="demo")
             event = find_event()
             until = parse_moment(start, load_zone(event.time_zone))  # the sales up to the clock's start
             for name, role, pin, stall in DEMO_USERS:
@@ -315,6 +366,7 @@ def run_export_awards(args) -> int:
     """The winners of the revealed categories; with --all, of every category, for an admin only (the
     winners are sealed until their reveal, and the audit log says who read them)."""
     from kiosk.audit import record
+    from kiosk.context import make_clock
     from kiosk.exports import export_awards
     from kiosk.staff import LoginRefused, login
     from kiosk.store import write
@@ -340,6 +392,7 @@ def run_export_awards(args) -> int:
     try:
         with translate_errors(store.url):
             event = require_event(args.event)
+            make_clock(event, args.now)  # the audit entries of --all, on the event's clock
             refused = refusal() if args.all_categories else None
             if refused:
                 print(f"kiosk: {refused}; nothing was written.", file=sys.stderr)
@@ -355,11 +408,16 @@ def run_export_awards(args) -> int:
 
 
 def run_report_sales(args) -> int:
+    """A day's slips. A day that is not one of the event's, with no sale made on it, gets a sentence
+    naming the event's days instead of a slip of zeros per stall: asked for "today" (no --day) it is an
+    answer, exit 0 (nobody erred: a script run every evening is not failing on the days between);
+    a --day the event does not have is most likely mistyped, exit 1. Sales made on such a day all the
+    same are never hidden: their slips follow the sentence (on standard error)."""
     from datetime import date
 
     from kiosk.clock import ClockError
     from kiosk.context import make_clock
-    from kiosk.sales_report import day_report, slip_lines
+    from kiosk.sales_report import day_report, is_event_day, not_an_event_day, sales_made, slip_lines
 
     store = open_store(args.db)
     with translate_errors(store.url):
@@ -373,7 +431,17 @@ def run_report_sales(args) -> int:
         else:
             day = clock.now().date()
         stall = find_stall(event, args.stall) if args.stall else None
+        made = 0 if is_event_day(event, day) else sales_made(event, day, clock.zone, stall)
+        if not is_event_day(event, day) and not made:
+            sentence = not_an_event_day(event, day, clock.zone, today=not args.day)
+            if args.day:
+                print(f"kiosk: {sentence}", file=sys.stderr)
+                return 1
+            print(sentence)
+            return 0
         lines = slip_lines(event, day, clock.zone, day_report(event, day, clock.zone, stall))
+    if made:
+        print(f"kiosk: {not_an_event_day(event, day, clock.zone, today=not args.day, made=made)}", file=sys.stderr)
     print("\n".join(lines))
     return 0
 

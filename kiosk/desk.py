@@ -19,9 +19,11 @@ from kiosk.attendees import (
     AttendeeError, find_by_code, payload_for, register_walk_in, reissue_badge, search,
 )
 from kiosk.badges import write_badges
-from kiosk.checkin import CheckinError, check_in_by_hand, checkins_of, lists_of, undo
-from kiosk.clock import from_stored
-from kiosk.program import upcoming_sessions
+from kiosk.checkin import (
+    CLOSED, NOT_ADMITTED, REJECTED, CheckinError, check_in_by_hand, checkins_of, lists_of, undo,
+)
+from kiosk.clock import in_zone
+from kiosk.program import change_marks, next_sessions
 from models import Attendee, Checkin, CheckinList, Event, Institution
 
 DETAIL_SESSIONS = 2  # next sessions shown in a person's detail
@@ -53,6 +55,7 @@ class SessionLine:
     title: str
     title_en: str
     room: str
+    marks: tuple[str, ...] = ()  # catalogue keys of what changed: BATAL first, PINDAH, DITUNDA
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,25 @@ class DeskCheckin:
     name: str
 
 
+NO_LIST = "no_list"  # a walk-in is not checked in: the desk has no check-in list
+WALK_IN_REASON = "walk-in"  # the reason recorded with a walk-in's check-in by hand
+
+
+@dataclass(frozen=True)
+class DeskWalkIn:
+    """A walk-in registered at the desk, and whether they were checked in on the desk's list."""
+
+    person: PersonRow  # checked_in_at and checkin_id set when checked in
+    list_name: str = ""
+    list_name_en: str = ""
+    not_checked_in: str = ""  # why not: kiosk.checkin CLOSED or NOT_ADMITTED, or NO_LIST; "" when checked in
+    admitted: tuple[str, ...] = ()  # the categories the list admits, when NOT_ADMITTED
+
+    @property
+    def checked_in(self) -> bool:
+        return not self.not_checked_in
+
+
 class DeskError(AttendeeError):
     """A desk action on something that is no longer there."""
 
@@ -156,7 +178,7 @@ def _live_checkins(checkin_list: ListChoice | None, attendee_ids: list[int],
     query = (Checkin.select(Checkin.attendee, Checkin.at, Checkin.id)
              .where((Checkin.checkin_list == checkin_list.id) & Checkin.undone_at.is_null()
                     & Checkin.attendee.in_(attendee_ids)))
-    return {attendee_id: (from_stored(at, now.tzinfo), checkin_id) for attendee_id, at, checkin_id in query.tuples()}
+    return {attendee_id: (in_zone(at, now.tzinfo), checkin_id) for attendee_id, at, checkin_id in query.tuples()}
 
 
 def person_detail(event: Event, attendee_id: int, now: datetime) -> PersonDetail | None:
@@ -168,10 +190,10 @@ def person_detail(event: Event, attendee_id: int, now: datetime) -> PersonDetail
 def _detail(attendee: Attendee, now: datetime) -> PersonDetail:
     zone = now.tzinfo
     sessions = tuple(
-        SessionLine(from_stored(session.starts_at, zone), session.title, session.title_en, session.room.name)
-        for session in upcoming_sessions(attendee, now, limit=DETAIL_SESSIONS))
+        SessionLine(session.starts, session.title, session.title_en, session.room, change_marks(session))
+        for session in next_sessions(attendee, now, limit=DETAIL_SESSIONS, cancelled=True, zone=zone))
     checkins = tuple(
-        CheckinLine(checkin.checkin_list.code, from_stored(checkin.at, zone), checkin.terminal, checkin.method,
+        CheckinLine(checkin.checkin_list.code, in_zone(checkin.at, zone), checkin.terminal, checkin.method,
                     checkin.undone_at is not None, checkin.undone_by, checkin.undo_reason)
         for checkin in checkins_of(attendee)[:DETAIL_CHECKINS])
     institution = attendee.institution.name if attendee.institution_id else ""
@@ -223,10 +245,32 @@ def undo_at_desk(checkin_id: int, staff: str, reason: str, at: datetime, replaye
 
 
 def walk_in_at_desk(event: Event, name: str, institution_id: int | None, category: str, language: str,
-                    staff: str, since: datetime | None = None) -> PersonRow:
-    """Register a walk-in; SINCE (naive UTC) when this request is tried again (see register_walk_in)."""
+                    staff: str, list_id: int | None, at: datetime, request_id: str,
+                    since: datetime | None = None) -> DeskWalkIn:
+    """Register a walk-in and, in the same intent, check them in by hand on the desk's list LIST_ID
+    at AT, when that list is open then and admits their category; otherwise say why not (they stay
+    registered). REQUEST_ID is the intent's, so a retried request checks in once; SINCE (when this
+    request is tried again) finds the walk-in the first try made (see register_walk_in)."""
     attendee = register_walk_in(event, name, institution_id, category, language, staff, since=since)
-    return PersonRow(attendee.id, attendee.code, attendee.name, "", attendee.badge_version)
+    institution = attendee.institution.name if attendee.institution_id else ""
+    person = PersonRow(attendee.id, attendee.code, attendee.name, institution, attendee.badge_version)
+    checkin_list = (CheckinList.get_or_none((CheckinList.id == list_id) & (CheckinList.event == event))
+                    if list_id is not None else None)
+    if checkin_list is None:
+        return DeskWalkIn(person, not_checked_in=NO_LIST)
+    names = {"list_name": checkin_list.name, "list_name_en": checkin_list.name_en}
+    zone = at.tzinfo
+    if not in_zone(checkin_list.opens_at, zone) <= at < in_zone(checkin_list.closes_at, zone):
+        return DeskWalkIn(person, **names, not_checked_in=CLOSED)
+    admitted = tuple(checkin_list.category_list)
+    if admitted and attendee.category not in admitted:
+        return DeskWalkIn(person, **names, not_checked_in=NOT_ADMITTED, admitted=admitted)
+    result = check_in_by_hand(checkin_list, attendee, staff, WALK_IN_REASON, at, request_id=request_id)
+    if result.outcome == REJECTED or result.checkin is None:
+        return DeskWalkIn(person, **names, not_checked_in=result.reason or NOT_ADMITTED, admitted=admitted)
+    checked_in = PersonRow(person.id, person.code, person.name, person.institution, person.badge_version,
+                           in_zone(result.checkin.at, zone), result.checkin.id)
+    return DeskWalkIn(checked_in, **names)
 
 
 def reissue_at_desk(event: Event, attendee_id: int, staff: str, reason: str, from_version: int) -> PersonRow:

@@ -1,7 +1,9 @@
 """Visible text in Indonesian (default) or English, and Babel formatting of money, numbers and dates."""
 from __future__ import annotations
 
+import os
 from datetime import date
+from typing import Callable
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
@@ -9,18 +11,39 @@ from babel.numbers import format_currency, format_decimal
 from kiosk.catalogue import MESSAGES
 
 LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
 LOCALES = {"id": "id_ID", "en": "en_ID"}
-_current = {"lang": "id"}
+_current = {"lang": DEFAULT_LANGUAGE}
+_screen_language: Callable[[], str | None] = lambda: None  # set by the App: the language of the screen at work
 
 
 def set_language(lang: str) -> None:
+    """The process's language: the command line's, and that of screens without one of their own."""
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
     _current["lang"] = lang
 
 
+def follow_screens(screen_language: Callable[[], str | None]) -> None:
+    """Let SCREEN_LANGUAGE (the App's) say which language the screen at work speaks; None from it
+    means the process's."""
+    global _screen_language
+    _screen_language = screen_language
+
+
 def language() -> str:
-    return _current["lang"]
+    return _screen_language() or _current["lang"]
+
+
+def language_from_environment(environ=os.environ) -> str | None:
+    """The first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that names a language we have ('C' and
+    'POSIX' name none): 'en_US.UTF-8' is English, 'id_ID' Indonesian."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        for value in environ.get(variable, "").split(":"):
+            code = value.split(".")[0].split("@")[0].split("_")[0].lower()
+            if code in LANGUAGES:
+                return code
+    return None
 
 
 def t(key: str, lang: str | None = None, **values: object) -> str:
@@ -30,18 +53,24 @@ def t(key: str, lang: str | None = None, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def tn(key: str, plural_key: str, count: int, lang: str | None = None, **values: object) -> str:
+    """KEY's text for one, PLURAL_KEY's for more (Indonesian has one form: KEY's); {count} filled in."""
+    chosen = plural_key if count != 1 and (lang or language()) == "en" else key
+    return t(chosen, lang, count=count, **values)
+
+
 def bilingual(key: str, **values: object) -> str:
     """'Indonesian / English', for public screens read by everyone."""
     return f"{t(key, 'id', **values)} / {t(key, 'en', **values)}"
 
 
-def pick(indonesian: str, english: str) -> str:
+def pick(indonesian: str, english: str, lang: str | None = None) -> str:
     """Data kept in both languages: English when chosen and present, else Indonesian."""
-    return english if language() == "en" and english else indonesian
+    return english if (lang or language()) == "en" and english else indonesian
 
 
-def locale() -> str:
-    return LOCALES[language()]
+def locale(lang: str | None = None) -> str:
+    return LOCALES[lang or language()]
 
 
 def money(rupiah: int, lang: str | None = None) -> str:
@@ -50,14 +79,14 @@ def money(rupiah: int, lang: str | None = None) -> str:
                            currency_digits=False)
 
 
-def number(value: int) -> str:
-    return format_decimal(value, locale=locale())
+def number(value: int, lang: str | None = None) -> str:
+    return format_decimal(value, locale=locale(lang))
 
 
-def long_date(day: date) -> str:
-    return format_date(day, "EEEE, d MMMM y", locale=locale())
+def long_date(day: date, lang: str | None = None) -> str:
+    return format_date(day, "EEEE, d MMMM y", locale=locale(lang))
 
 
-def short_day(day: date) -> str:
+def short_day(day: date, lang: str | None = None) -> str:
     """'Kam 5/7' or 'Thu 5/7'."""
-    return format_date(day, "EEE d/M", locale=locale())
+    return format_date(day, "EEE d/M", locale=locale(lang))

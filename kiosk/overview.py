@@ -1,11 +1,16 @@
-"""What is in the store: counts for `kiosk info` and the overview screen."""
+"""What is in the store: counts for `kiosk info` (`event_totals`, everything the event holds) and
+the overview screen (`event_counts`: institutions, attendees, venues and rooms)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from models import ATTENDEE_CATEGORIES, INSTITUTION_KINDS, Attendee, Event, Institution, Room, StaffUser, Venue
+from kiosk.arrivals import by_list
+from models import (
+    ATTENDEE_CATEGORIES, CANCELLED, INSTITUTION_KINDS, Assignment, Attendee, AwardCategory, Checkin, CheckinList,
+    Event, Institution, Product, Room, Sale, Session, Stall, StaffUser, Venue,
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,66 @@ def event_counts(event: Event) -> EventCounts:
         institutions_by_kind=_grouped(Institution, Institution.kind, event, INSTITUTION_KINDS),
         attendees_by_category=_grouped(Attendee, Attendee.category, event, ATTENDEE_CATEGORIES),
         venues=[VenueRooms(*row) for row in rooms.tuples()],
+    )
+
+
+@dataclass(frozen=True)
+class ListArrivals:
+    code: str
+    name: str
+    arrivals: int  # live check-ins (undone ones left out)
+
+
+@dataclass(frozen=True)
+class EventTotals:
+    """Everything an event holds, counted, for `kiosk info`."""
+
+    counts: EventCounts  # institutions, attendees, venues and rooms
+    public_rooms: int | None  # rooms the public lists show; None while rooms cannot be marked not public
+    checkin_lists: tuple[ListArrivals, ...]
+    undone_checkins: int
+    sessions: int
+    cancelled_sessions: int
+    assignments: int
+    stalls: int
+    products: int
+    sales: int  # voided ones included
+    voided_sales: int
+    award_categories: int
+    revealed_categories: int
+
+    @property
+    def arrivals(self) -> int:
+        return sum(checkin_list.arrivals for checkin_list in self.checkin_lists)
+
+
+def _public_rooms(event: Event) -> int | None:
+    """Rooms marked public (event.toml `public = false` marks a back-office room), when rooms have the mark."""
+    public = Room._meta.fields.get("public")
+    if public is None:
+        return None
+    return Room.select().join(Venue).where((Venue.event == event) & (public == True)).count()  # noqa: E712
+
+
+def event_totals(event: Event) -> EventTotals:
+    sessions = Session.select().where(Session.event == event)
+    sales = Sale.select().join(Stall).where(Stall.event == event)
+    categories = AwardCategory.select().where(AwardCategory.event == event)
+    return EventTotals(
+        counts=event_counts(event),
+        public_rooms=_public_rooms(event),
+        checkin_lists=tuple(ListArrivals(*row) for row in by_list(event)),
+        undone_checkins=(Checkin.select().join(CheckinList)
+                         .where((CheckinList.event == event) & Checkin.undone_at.is_null(False)).count()),
+        sessions=sessions.count(),
+        cancelled_sessions=sessions.where(Session.status == CANCELLED).count(),
+        assignments=Assignment.select().join(Session).where(Session.event == event).count(),
+        stalls=Stall.select().where(Stall.event == event).count(),
+        products=Product.select().where(Product.event == event).count(),
+        sales=sales.count(),
+        voided_sales=sales.where(Sale.voided_at.is_null(False)).count(),
+        award_categories=categories.count(),
+        revealed_categories=categories.where(AwardCategory.revealed_at.is_null(False)).count(),
     )
 
 

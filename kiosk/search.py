@@ -1,5 +1,26 @@
-"""Case- and accent-insensitive search keys: "Ngurah Rai" and "ngurah raï" find each other."""
+"""Case- and accent-insensitive search keys: "Ngurah Rai" and "ngurah raï" find each other; and codes
+in the one case each kind is stored in, whatever case a file, a person or a command line gives.
+
+Codes compare in any case and are stored in one: venue and room codes and event slugs in lower case
+(they read as slugs, in URLs and `--venue`), every other code in upper case (attendees, institutions,
+check-in lists, sessions, stalls, products, award categories: they are printed on badges and labels).
+"""
+import string
 import unicodedata
+
+_TO_UPPER = str.maketrans(string.ascii_lowercase, string.ascii_uppercase)
+_TO_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def upper_code(text: str | None) -> str:
+    """An attendee, institution, list, session, stall, product or award code as stored: upper case.
+    Only ASCII letters change case, so a look-alike ("ı", "ﬁ") never turns into a valid code."""
+    return (text or "").strip().translate(_TO_UPPER)
+
+
+def lower_code(text: str | None) -> str:
+    """A venue or room code or an event slug as stored: lower case (ASCII letters only, as upper_code)."""
+    return (text or "").strip().translate(_TO_LOWER)
 
 
 def fold(text: str) -> str:

@@ -1,7 +1,7 @@
 """Live arrivals at the desk: by list, by kind of institution, by kiosk and by hour.
 
-Read on a store thread (kiosk.arrivals.arrivals_view); kiosk ids and list codes come from the store
-and are shown as data, cut with "…" when their column is narrow."""
+Read on a store thread (kiosk.arrivals.arrivals_view); kiosk ids and kinds come from the store and
+are shown as data, cut with "…" when their column is narrow; list codes, counts and hours never are."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -27,7 +27,7 @@ TABLES = {
     "arrivals-kiosks": ("arrivals.kiosk", "arrivals.count"),
     "arrivals-hours": ("arrivals.hour", "arrivals.count", "arrivals.bar"),
 }
-WHOLE = {"arrivals.count", "arrivals.hour"}  # never cut; the names (lists, kinds, kiosks) shrink
+WHOLE = {"arrivals.list", "arrivals.count", "arrivals.hour"}  # codes, counts, hours: never cut; names shrink
 
 
 class ArrivalsScreen(LiveScreen):

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from kiosk.catalogue import MESSAGES
-from kiosk.checkin import ALREADY, WELCOME
-from kiosk.clock import utc_now
+from kiosk.checkin import ALREADY, CLOSED, WELCOME
 from kiosk.desk import (
-    BadgeCard, DeskCheckin, DeskView, PersonDetail, PersonRow, PrintedBadge, badge_card, check_in_at_desk,
-    desk_view, person_detail, print_badge, reissue_at_desk, undo_at_desk, walk_in_at_desk,
+    NO_LIST, BadgeCard, DeskCheckin, DeskView, DeskWalkIn, PersonDetail, PersonRow, PrintedBadge, badge_card,
+    check_in_at_desk, desk_view, person_detail, print_badge, reissue_at_desk, undo_at_desk, walk_in_at_desk,
 )
 from kiosk.i18n import number, pick, t
 from kiosk.search import MAX_SEARCH_WORDS, MAX_WORD_CHARS
@@ -27,10 +27,15 @@ from screens.walk_in import WalkIn, WalkInDialog
 from screens.widgets.dialogs import ReasonDialog
 from screens.widgets.fitted import BoundedInput, Column, FittedTable
 from screens.widgets.header import KioskHeader
-from screens.widgets.text import cell, data, styled
+from screens.widgets.text import Clamped, cell, data, styled
 
 SEARCH_LENGTH = MAX_SEARCH_WORDS * (MAX_WORD_CHARS + 1)  # what the search can use of a paste, and no more
 NOT_IN = "—"
+# The table cuts a long name or institution with "…"; the detail of the person highlighted shows both
+# whole, wrapped on up to WHO_LINES lines (200 characters each fit at 80 columns), and so does the
+# title of a dialog about them (NAME_TITLE_LINES).
+WHO_LINES = 7
+NAME_TITLE_LINES = 6
 
 
 class DeskScreen(SearchScreen):
@@ -63,7 +68,9 @@ class DeskScreen(SearchScreen):
             Column("status", t("desk.status"), whole=True),
             Column("institution", t("desk.institution"), share=2),
         ], id="desk-results", cursor_type="row", zebra_stripes=True)
-        yield Static(t("desk.hint"), id="desk-detail")
+        with Vertical(id="desk-detail-box"):
+            yield Clamped("", max_lines=WHO_LINES, id="desk-who")
+            yield Static(t("desk.hint"), id="desk-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -157,10 +164,16 @@ class DeskScreen(SearchScreen):
                 self._read_detail()
 
     def _show_hint(self, text: str) -> None:
+        who = self.query_one("#desk-who", Clamped)
+        who.update("")
+        who.display = False
         self.query_one("#desk-detail", Static).update(data(text))
 
     def _show_detail(self, detail: PersonDetail) -> None:
         self._detail = detail
+        who = self.query_one("#desk-who", Clamped)
+        who.update(describe_who(detail))
+        who.display = True
         self.query_one("#desk-detail", Static).update(Content("\n").join(describe(detail)))
 
     # ---- acting on the selected person -----------------------------------------------------
@@ -192,7 +205,8 @@ class DeskScreen(SearchScreen):
                                                              intent.request_id),
                              self._checked_in, "desk.check_in")
 
-        self.app.push_screen(ReasonDialog(t("desk.check_in_title", name=person.name)), done)
+        self.app.push_screen(ReasonDialog(t("desk.check_in_title", name=person.name), title_lines=NAME_TITLE_LINES),
+                             done)
 
     def _checked_in(self, outcome: Outcome) -> None:
         if not self.refused(outcome):
@@ -219,7 +233,7 @@ class DeskScreen(SearchScreen):
                 self._intent(lambda intent: undo_at_desk(checkin_id, staff, reason, intent.at, intent.replayed),
                              self._undone, "desk.undo")
 
-        self.app.push_screen(ReasonDialog(t("desk.undo_title", name=person.name)), done)
+        self.app.push_screen(ReasonDialog(t("desk.undo_title", name=person.name), title_lines=NAME_TITLE_LINES), done)
 
     def _undone(self, outcome: Outcome) -> None:
         if not self.refused(outcome):
@@ -237,7 +251,8 @@ class DeskScreen(SearchScreen):
                 self._intent(lambda intent: reissue_at_desk(event, person.id, staff, reason, version),
                              self._issued, "desk.reissue")
 
-        self.app.push_screen(ReasonDialog(t("desk.reissue_title", name=person.name)), done)
+        self.app.push_screen(ReasonDialog(t("desk.reissue_title", name=person.name), title_lines=NAME_TITLE_LINES),
+                             done)
 
     def action_walk_in(self) -> None:
         event, staff = self.app.context.event, self.staff
@@ -245,27 +260,32 @@ class DeskScreen(SearchScreen):
         def done(walk_in: WalkIn | None) -> None:
             if walk_in is None:
                 return
-            since = utc_now()  # before the first try: a replay finds what that try recorded
+            since = self.app.context.clock.now()  # before the first try (the audit log's clock): a replay finds it
             institution_id = walk_in.institution.id if walk_in.institution is not None else None
+            list_id = self.list_id  # the desk's list when the walk-in was registered: checked in there
             self._intent(lambda intent: walk_in_at_desk(event, walk_in.name, institution_id, walk_in.category,
-                                                        walk_in.language, staff,
-                                                        since=since if intent.replayed else None),
+                                                        walk_in.language, staff, list_id, intent.at,
+                                                        intent.request_id, since=since if intent.replayed else None),
                          self._registered, "desk.walk_in")
 
         self.app.push_screen(WalkInDialog(self.app.context.event), done)
 
     def _registered(self, outcome: Outcome) -> None:
+        """A walk-in registered: say whether they were checked in (and why not), print their badge."""
         if self.refused(outcome):
             return
-        person: PersonRow = outcome.result
-        self.query_one("#desk-search", Input).value = person.code  # the desk now shows the new person
-        self._issued(outcome)
+        walk_in: DeskWalkIn = outcome.result
+        self.query_one("#desk-search", Input).value = walk_in.person.code  # the desk now shows the new person
+        self.tell(walk_in_message(walk_in), severity="information" if walk_in.checked_in else "warning",
+                  timeout=10)
+        self._print(walk_in.person)
 
     def _issued(self, outcome: Outcome) -> None:
+        if not self.refused(outcome):
+            self._print(outcome.result)
+
+    def _print(self, person: PersonRow) -> None:
         """A badge made (walk-in) or made anew (reissue): write its files, say where, show its QR."""
-        if self.refused(outcome):
-            return
-        person: PersonRow = outcome.result
         context = self.app.context
         event, badge_dir = context.event, context.badge_dir
         self.read(lambda: print_badge(event, person.code, badge_dir), self._printed, group=f"print-{person.code}")
@@ -307,18 +327,40 @@ class DeskScreen(SearchScreen):
             self.app.push_screen(ArrivalsScreen(self.list_id))
 
 
-def describe(detail: PersonDetail) -> list[Content]:
-    """The detail lines of a person: who, their hotel, next sessions, last check-ins (each one line;
-    the screen cuts a long one with "…")."""
+def walk_in_message(walk_in: DeskWalkIn) -> str:
+    """What the desk says of a walk-in just registered: checked in on which list, or why not."""
+    person = walk_in.person
+    values = {"name": person.name, "code": person.code, "list": pick(walk_in.list_name, walk_in.list_name_en)}
+    if walk_in.checked_in:
+        return t("walkin.checked_in", **values)
+    if walk_in.not_checked_in == NO_LIST:
+        return t("walkin.not_in.no_list", **values)
+    if walk_in.not_checked_in == CLOSED:
+        return t("walkin.not_in.closed", **values)
+    categories = ", ".join(t(f"category.{c}") if f"category.{c}" in MESSAGES else c for c in walk_in.admitted)
+    return t("walkin.not_in.not_admitted", categories=categories, **values)
+
+
+def describe_who(detail: PersonDetail) -> Content:
+    """Who the person is, their name and institution whole (the screen wraps them over a few lines):
+    the code first, so however long the name, the code is on the first line."""
     category = t(f"category.{detail.category}") if f"category.{detail.category}" in MESSAGES else detail.category
-    # The code first: a name too long for the line is cut, the code never.
-    lines = [styled("$code · $category · $version  [b]$name[/b]", name=detail.name, code=detail.code,
-                    category=category, version=t("desk.badge_version", version=detail.badge_version))]
+    who = styled("$code · $category · $version  [b]$name[/b]", name=detail.name, code=detail.code,
+                 category=category, version=t("desk.badge_version", version=detail.badge_version))
+    return Content("\n").join([who, data(detail.institution)]) if detail.institution else who
+
+
+def describe(detail: PersonDetail) -> list[Content]:
+    """The other detail lines of a person: their hotel, next sessions, last check-ins (each one line;
+    the screen cuts a long one with "…")."""
+    lines = []
     if detail.hotel:
         lines.append(data(t("desk.hotel", hotel=detail.hotel, room=detail.hotel_room or NOT_IN)))
     for session in detail.sessions:
-        lines.append(data(t("desk.session_line", time=f"{session.starts_at:%d/%m %H:%M}",
-                            title=pick(session.title, session.title_en), room=session.room)))
+        line = t("desk.session_line", time=f"{session.starts_at:%d/%m %H:%M}",
+                 title=pick(session.title, session.title_en), room=session.room)
+        marks = " ".join(t(mark) for mark in session.marks)
+        lines.append(styled("[b reverse] $marks [/] $line", marks=marks, line=line) if marks else data(line))
     for checkin in detail.checkins:
         text = t("desk.checkin_line", list=checkin.list_code, time=f"{checkin.at:%d/%m %H:%M}",
                  where=checkin.terminal, method=t("desk.method." + checkin.method)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
@@ -52,10 +52,11 @@ class WalkInDialog(StoreReads, ModalScreen[WalkIn | None]):
             yield BoundedInput(placeholder=t("walkin.institution"), id="walk-in-institution",
                                max_length=INSTITUTION_LENGTH)
             yield OptionList(id="walk-in-matches")
-            yield Select([(t(f"category.{c}"), c) for c in ATTENDEE_CATEGORIES], value="participant",
-                         allow_blank=False, id="walk-in-category")
-            yield Select([(t(f"language.{lang}"), lang) for lang in LANGUAGES], value="id",
-                         allow_blank=False, id="walk-in-language")
+            with Horizontal(id="walk-in-choices"):  # side by side: the dialog fits 80x24
+                yield Select([(t(f"category.{c}"), c) for c in ATTENDEE_CATEGORIES], value="participant",
+                             allow_blank=False, id="walk-in-category")
+                yield Select([(t(f"language.{lang}"), lang) for lang in LANGUAGES], value="id",
+                             allow_blank=False, id="walk-in-language")
             yield Button(t("walkin.save"), id="walk-in-save", variant="primary")
 
     def on_mount(self) -> None:

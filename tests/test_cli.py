@@ -100,10 +100,18 @@ def test_import_then_info_shows_location_version_and_counts(kiosk_cmd, db_file):
     assert info.stdout.splitlines() == [
         f"Store: {db_file} (sqlite), schema version {SCHEMA_VERSION}",
         "Event: PLM Uji Coba (small), Asia/Jakarta, days 2018-07-05, 2018-07-06",
-        "Venues: 2, rooms: 3",
+        "Venues: 2",
+        "Rooms: 3 (0 of them not public)",
         "Institutions: 4 (provincial 1, regency-city 1, village-tbm 1, guest 1)",
         "Attendees: 4 (participant 2, vip 1, press 0, staff 0, speaker 1)",
-        "Checked in, by list: HARI1 0, GALA 0",
+        "Check-in lists: 2 (HARI1 0 checked in, GALA 0 checked in)",
+        "Check-ins: 0 live, 0 undone",
+        "Sessions: 6 (0 of them cancelled)",
+        "Session assignments: 3",
+        "Stalls: 2",
+        "Products: 3",
+        "Sales: 0 (0 of them voided)",
+        "Award categories: 2 (0 of them revealed)",
         "Staff users: 0",
     ]
 
@@ -376,3 +384,79 @@ def test_an_unknown_event_slug_is_one_sentence(kiosk_cmd):
 
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["kiosk: The store has no event 'plm2019'."]
+
+
+# --- everything the event holds, and codes in any case ---------------------------------------------
+
+
+def test_info_counts_everything_the_event_holds(store):
+    """Venues, rooms (the not public ones), institutions, attendees, lists and arrivals (undone ones
+    apart), sessions (cancelled), assignments, stalls, products, sales (voided), awards (revealed)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from kiosk.attendees import find_by_code, payload_for
+    from kiosk.checkin import list_by_code, live_checkin, scan, undo
+    from kiosk.commands import info_lines
+    from kiosk.context import find_event
+    from kiosk.importer import import_event
+    from kiosk.overview import event_counts, event_totals
+    from kiosk.sales import find_product, record_sale, void_sale
+    from kiosk.schedule import cancel
+    from models import AwardCategory, Room, Session
+
+    import_event(SMALL_EVENT)
+    event = find_event()
+    now = datetime(2018, 7, 5, 8, 15, tzinfo=ZoneInfo("Asia/Jakarta"))
+    day_one = list_by_code(event, "HARI1")
+    for code in ("P0001", "P0002"):
+        scan(event, day_one, payload_for(event, find_by_code(event, code)), "lobi-1", now)
+    undo(live_checkin(day_one, find_by_code(event, "P0002")), "meja", "wrong person", now)
+    cancel(Session.get(Session.code == "K3"), "meja", "speaker ill")
+    batik = find_product(event, "GK-BATIK")
+    record_sale(batik, 1, "cash", "", "lapak", "t1", now)
+    void_sale(record_sale(batik, 1, "cash", "", "lapak", "t1", now).sale, "lapak", "typo", now)
+    AwardCategory.update(revealed_at=now).where(AwardCategory.code == "DAERAH").execute()
+    if "public" in Room._meta.fields:  # rooms can be kept out of the public lists
+        Room.update(public=False).where(Room.code == "sheraton-kalasan").execute()
+
+    totals = event_totals(event)
+    lines = info_lines(event, totals)
+
+    assert totals.counts == event_counts(event)  # the overview screen's counts, unchanged
+    assert lines[1:] == [
+        "Venues: 2",
+        "Rooms: 3 (1 of them not public)" if totals.public_rooms is not None else "Rooms: 3",
+        "Institutions: 4 (provincial 1, regency-city 1, village-tbm 1, guest 1)",
+        "Attendees: 4 (participant 2, vip 1, press 0, staff 0, speaker 1)",
+        "Check-in lists: 2 (HARI1 1 checked in, GALA 0 checked in)",
+        "Check-ins: 1 live, 1 undone",
+        "Sessions: 6 (1 of them cancelled)",
+        "Session assignments: 3",
+        "Stalls: 2",
+        "Products: 3",
+        "Sales: 2 (1 of them voided)",
+        "Award categories: 2 (1 of them revealed)",
+    ]
+    assert all(": " in line for line in lines)  # each a clear "Label: value" line
+
+
+def test_code_options_are_taken_in_any_case(kiosk_cmd, tmp_path):
+    assert kiosk_cmd("import", str(SMALL_EVENT)).returncode == 0
+
+    stats = kiosk_cmd("stats", "--list", "hari1")
+    labels = kiosk_cmd("labels", "--out", str(tmp_path / "labels"), "--stall", "l02")
+    seller = kiosk_cmd("user", "add", "ani", "--role", "seller", "--stall", "l01", "--pin-stdin", stdin="4321\n")
+    report = kiosk_cmd("report", "sales", "--day", "2018-07-05", "--stall", "l01")
+    badges = kiosk_cmd("badges", "--out", str(tmp_path / "badges"), "--attendee", "p0002")
+
+    assert stats.returncode == 0, stats.stderr
+    assert "Hari 1 (HARI1): 0 checked in, 4 registered" in stats.stdout
+    assert labels.returncode == 0, labels.stderr
+    assert labels.stdout.startswith("Wrote 1 label of PLM Uji Coba (small)")
+    assert seller.returncode == 0, seller.stderr
+    assert seller.stdout.strip() == "Staff user ani (seller, stall L01) is ready."
+    assert report.returncode == 0, report.stderr
+    assert "Lapak Gunungkidul" in report.stdout and "Lapak Bejiharjo" not in report.stdout
+    assert badges.returncode == 0, badges.stderr
+    assert (tmp_path / "badges" / "P0002.png").is_file()

@@ -189,7 +189,7 @@ def duplicate_attendee_code(folder):
 
 def bad_time_zone(folder):
     line = replace(folder, "event.toml", '"Asia/Jakarta"', '"Asia/Yogyakarta"')
-    return [f"event.toml:{line}: event.time_zone: 'Asia/Yogyakarta' is not a known time zone (try Asia/Jakarta)"]
+    return [f"event.toml:{line}: event.time_zone: 'Asia/Yogyakarta' is not a known time zone: Yogyakarta is in Asia/Jakarta (WIB)"]
 
 
 def missing_name(folder):
@@ -253,7 +253,8 @@ def bad_date_in_days(folder):
 
 def missing_required_column(folder):
     replace(folder, "attendees.csv", "code,name,", "code,full_name,")
-    return ["attendees.csv:1: name: missing column in the header row"]
+    return ["attendees.csv:1: name: missing column in the header row: read with ',' between the columns, it has 7: "
+            "'code', 'full_name', 'institution', 'category', 'language', 'hotel', 'hotel_room'"]
 
 
 def missing_file(folder):
@@ -346,7 +347,8 @@ def test_every_problem_of_a_folder_is_reported_at_once(store, tmp_path):
     problems = problems_of(folder)
 
     assert problems == sorted([
-        f"event.toml:{zone}: event.time_zone: 'Mars/Olympus' is not a known time zone (try Asia/Jakarta)",
+        f"event.toml:{zone}: event.time_zone: 'Mars/Olympus' is not a known time zone: write a zone name such as "
+        "Asia/Jakarta, or WIB, WITA or WIT",
         f"event.toml:{days}: event.days: '6 Juli 2018' is not a date such as 2018-07-05",
         f"event.toml:{room}: venues.rooms.code: duplicate room code 'sheraton-kalasan' "
         "(room codes are unique in the event)",
@@ -381,3 +383,92 @@ def test_a_100_mb_attendees_file_is_refused(store, tmp_path):
 
     assert problems_of(folder) == ["attendees.csv: file is 100 MB; files over 50 MB are refused"]
     assert counts() == EMPTY
+
+
+# --- the separator: commas, semicolons (a spreadsheet in an Indonesian locale) or tabs --------------
+
+# As Excel writes "CSV UTF-8" where the decimal mark is a comma: a byte order mark, ";" between cells,
+# CRLF line ends, and quotes only around a cell that holds a ";" (or a quote); a comma needs none.
+EXCEL_INSTITUTIONS = (
+    "\ufeffcode;name;kind;region\r\n"
+    "KAB-GUNUNGKIDUL;Dinas Perpustakaan dan Kearsipan Kabupaten Gunungkidul;regency-city;DI Yogyakarta\r\n"
+    "DESA-BEJIHARJO;\"Perpustakaan Desa Khasanah Info Bejiharjo; Karangmojo\";village-tbm;Gunungkidul\r\n"
+    "PROV-JATENG;Dinas Kearsipan dan Perpustakaan Provinsi Jawa Tengah;provincial;Jawa Tengah, Semarang\r\n"
+    "GST-BAPPENAS;\"BAPPENAS \"\"Kementerian PPN\"\"\";guest;DKI Jakarta\r\n"
+)
+EXCEL_ATTENDEES = (
+    "\ufeffcode;name;institution;category;language;hotel;hotel_room\r\n"
+    "P0001;Sri Wahyuni;KAB-GUNUNGKIDUL;participant;id;Hotel Eastparc;412\r\n"
+    "P0002;Bambang Sutrisno, S.Sos.;DESA-BEJIHARJO;participant;id;Hotel Eastparc;413\r\n"
+    "P0003;\"Dr. Hj. Raden Ajeng; Siti Nurhaliza Kusumawardhani\";PROV-JATENG;speaker;id;;\r\n"
+    "V0001;Ir. Andreas Simanjuntak;GST-BAPPENAS;vip;en;;\r\n"
+)
+
+
+def write_file(folder: Path, name: str, text: str) -> None:
+    (folder / name).write_bytes(text.encode("utf-8"))
+
+
+def test_a_semicolon_separated_csv_is_read(store, tmp_path):
+    folder = copy_small_event(tmp_path)
+    write_file(folder, "institutions.csv", EXCEL_INSTITUTIONS)
+    write_file(folder, "attendees.csv", EXCEL_ATTENDEES)
+
+    import_event(folder)
+
+    assert counts() == SMALL_COUNTS
+    desa = Institution.get(Institution.code == "DESA-BEJIHARJO")
+    assert desa.name == "Perpustakaan Desa Khasanah Info Bejiharjo; Karangmojo"  # a ";" inside quotes
+    assert Institution.get(Institution.code == "PROV-JATENG").region == "Jawa Tengah, Semarang"  # a comma
+    assert Institution.get(Institution.code == "GST-BAPPENAS").name == 'BAPPENAS "Kementerian PPN"'
+    assert Attendee.get(Attendee.code == "P0002").name == "Bambang Sutrisno, S.Sos."
+    speaker = Attendee.get(Attendee.code == "P0003")
+    assert (speaker.name, speaker.institution.code) == ("Dr. Hj. Raden Ajeng; Siti Nurhaliza Kusumawardhani",
+                                                        "PROV-JATENG")
+    assert Attendee.get(Attendee.code == "V0001").hotel == ""
+
+
+def test_a_semicolon_file_reports_problems_at_their_lines(store, tmp_path):
+    folder = copy_small_event(tmp_path)
+    write_file(folder, "attendees.csv", EXCEL_ATTENDEES.replace("P0002;Bambang Sutrisno, S.Sos.;DESA-BEJIHARJO",
+                                                                "P0002;Bambang Sutrisno, S.Sos.;NOPE"))
+
+    assert problems_of(folder) == ["attendees.csv:3: institution: unknown institution 'NOPE' (not in institutions.csv)"]
+    assert counts() == EMPTY
+
+
+def test_a_tab_separated_csv_and_excels_sep_line_are_read(store, tmp_path):
+    folder = copy_small_event(tmp_path, programme=True)
+    write_file(folder, "assignments.csv", "attendee\tsession\nP0001\tK1\nP0002\tK1\nP0002\tK3\n")
+    write_file(folder, "stalls.csv", "sep=;\r\ncode;name;institution;location\r\n"
+                                     "L01;Lapak Gunungkidul;KAB-GUNUNGKIDUL;Atrium A1, lantai 1\r\n"
+                                     "L02;Lapak Bejiharjo;DESA-BEJIHARJO;Atrium A2\r\n")
+
+    _, tally = import_event(folder)
+
+    assert tally["assignments added"] == 3 and tally["stalls added"] == 2
+    from models import Stall
+
+    assert Stall.get(Stall.code == "L01").location == "Atrium A1, lantai 1"
+
+
+def test_excels_sep_line_counts_as_a_line(store, tmp_path):
+    folder = copy_small_event(tmp_path)
+    write_file(folder, "attendees.csv", "sep=;\r\n" + EXCEL_ATTENDEES.replace("V0001;", "P0001;").lstrip("\ufeff"))
+
+    assert problems_of(folder) == ["attendees.csv:6: code: duplicate code 'P0001'"]
+
+
+@pytest.mark.parametrize("header, missing, seen", [
+    ("kode;nama;jenis;wilayah", "code, name, kind",
+     "read with ';' between the columns, it has 4: 'kode', 'nama', 'jenis', 'wilayah'"),
+    ("code|name|kind|region", "code, name, kind",
+     "read with ',' between the columns, it has 1: 'code|name|kind|region'; "
+     "separate the columns with ',', ';' or a tab"),
+    ("code\tnama\tkind", "name", "read with a tab between the columns, it has 3: 'code', 'nama', 'kind'"),
+], ids=["semicolons", "pipes", "tabs"])
+def test_a_header_without_the_columns_names_the_separator_it_was_read_with(store, tmp_path, header, missing, seen):
+    folder = copy_small_event(tmp_path)
+    write_file(folder, "institutions.csv", header + "\nKAB-GUNUNGKIDUL;Dinas;regency-city;DIY\n")
+
+    assert problems_of(folder) == [f"institutions.csv:1: {missing}: missing column in the header row: {seen}"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -130,7 +130,7 @@ def test_a_reimport_makes_nominees_winners_and_order_those_of_the_file(store, tm
 
 def test_a_revealed_category_keeps_its_nominees_and_winners_on_reimport(store, tmp_path):
     import_event(SMALL_EVENT)
-    revealed_at = datetime(2018, 7, 5, 14, 10)
+    revealed_at = datetime(2018, 7, 5, 14, 10, tzinfo=timezone.utc)  # stored times are aware UTC
     AwardCategory.update(revealed_at=revealed_at).where(AwardCategory.code == "DAERAH").execute()
     state = RevealState.create(event=Event.get(), position=6, celebrations=1)
     folder = copy_small_event(tmp_path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -272,7 +272,8 @@ def test_the_gala_across_midnight_imports_in_utc(store):
 
     assert tally["sessions added"] == 6 and tally["assignments added"] == 3
     gala = Session.get(Session.code == "GALA")
-    assert (gala.starts_at, gala.ends_at) == (datetime(2018, 7, 5, 12), datetime(2018, 7, 5, 17, 30))
+    assert (gala.starts_at, gala.ends_at) == (datetime(2018, 7, 5, 12, tzinfo=timezone.utc),
+                                              datetime(2018, 7, 5, 17, 30, tzinfo=timezone.utc))
     assert (gala.planned_starts_at, gala.planned_ends_at, gala.planned_room_id) == (
         gala.starts_at, gala.ends_at, gala.room_id)
     assert (gala.kind, gala.title_en, gala.capacity) == ("gala", "Awards Night and Gala Dinner", None)
@@ -290,7 +291,7 @@ def test_sessions_back_to_back_in_one_room_and_a_late_gala_are_fine(store, tmp_p
     _, tally = import_event(folder)
 
     assert tally["sessions added"] == 8
-    assert Session.get(Session.code == "AFTER").starts_at == datetime(2018, 7, 5, 17, 30)
+    assert Session.get(Session.code == "AFTER").starts_at == datetime(2018, 7, 5, 17, 30, tzinfo=timezone.utc)
 
 
 def test_travel_is_stored_once_per_pair(store):

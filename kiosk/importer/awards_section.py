@@ -8,6 +8,7 @@ from kiosk.importer.fields import INSTITUTION_CODE, code_problem, name_problem
 from kiosk.importer.problems import Problems
 from kiosk.importer.sources import read_toml
 from kiosk.importer.toml_check import TomlChecker
+from kiosk.search import upper_code
 
 AWARDS = "awards.toml"
 NOMINEE_KINDS = ("institution", "attendee", "text")
@@ -67,7 +68,7 @@ def read_awards(folder: Path, institution_codes: set[str] | None, attendee_codes
 
 def _category(check: TomlChecker, table: dict, path: tuple, institution_codes: set[str] | None,
               attendee_codes: set[str] | None) -> CategoryPlan:
-    code = check.text(table, path, "code").upper()
+    code = upper_code(check.text(table, path, "code"))
     check.report(path + ("code",), code_problem(code, INSTITUTION_CODE, 16))
     title = check.text(table, path, "title")
     check.report(path + ("title",), name_problem(title, "title"))
@@ -118,11 +119,11 @@ def _nominee(check: TomlChecker, entry: object, path: tuple, number: int, instit
         return None
     value = value.strip()
     if kind == "institution":
-        value = value.upper()
+        value = upper_code(value)
         if institution_codes is not None and value not in institution_codes:
             check.report(path, f"unknown institution '{value}' (not in institutions.csv)")
     elif kind == "attendee":
-        value = value.upper()
+        value = upper_code(value)
         if attendee_codes is not None and value not in attendee_codes:
             check.report(path, f"unknown attendee '{value}' (not in attendees.csv)")
     else:
@@ -158,4 +159,4 @@ def _is_named(nominee: NomineePlan, name: str) -> bool:
     """A code names its institution or attendee (in any case); a text names a text nominee exactly."""
     if not name:
         return False
-    return nominee.text == name if nominee.text else (nominee.institution or nominee.attendee) == name.upper()
+    return nominee.text == name if nominee.text else (nominee.institution or nominee.attendee) == upper_code(name)

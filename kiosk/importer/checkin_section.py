@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from kiosk.clock import ClockError, load_zone, parse_moment
+from kiosk.clock import UTC, ClockError, in_zone, load_zone, parse_moment
 from kiosk.importer.fields import INSTITUTION_CODE, code_problem, name_problem
 from kiosk.importer.toml_check import TomlChecker
+from kiosk.search import lower_code, upper_code
 from models import ATTENDEE_CATEGORIES
 
 
@@ -16,8 +17,8 @@ class CheckinListPlan:
     code: str
     name: str
     name_en: str
-    opens_at: datetime  # UTC, naive
-    closes_at: datetime  # UTC, naive
+    opens_at: datetime  # aware, UTC
+    closes_at: datetime  # aware, UTC
     categories: str  # comma separated; empty admits every category
 
 
@@ -45,7 +46,7 @@ def read_checkin_lists(check: TomlChecker, zone_name: str) -> list[CheckinListPl
 
 
 def _checkin_list(check: TomlChecker, table: dict, path: tuple, zone: ZoneInfo) -> CheckinListPlan:
-    code = check.text(table, path, "code").upper()
+    code = upper_code(check.text(table, path, "code"))
     check.report(path + ("code",), code_problem(code, INSTITUTION_CODE, 16))
     name = check.text(table, path, "name")
     check.report(path + ("name",), name_problem(name))
@@ -71,11 +72,13 @@ def _moment(check: TomlChecker, table: dict, path: tuple, key: str, zone: ZoneIn
     except ClockError as error:
         check.report(path + (key,), str(error))
         return None
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return in_zone(moment, UTC)
 
 
 def _categories(check: TomlChecker, table: dict, path: tuple) -> str:
     values = table.get("categories", [])
+    if isinstance(values, list):
+        values = [lower_code(value) if isinstance(value, str) else value for value in values]  # "VIP" is vip
     if not isinstance(values, list) or any(value not in ATTENDEE_CATEGORIES for value in values):
         check.report(path + ("categories",), f"must be a list drawn from {', '.join(ATTENDEE_CATEGORIES)}")
         return ""

@@ -7,6 +7,7 @@ from datetime import date
 from kiosk.clock import ClockError, load_zone
 from kiosk.importer.fields import name_problem, positive_int_problem, slug_problem
 from kiosk.importer.toml_check import TomlChecker
+from kiosk.search import lower_code
 from models import LANGUAGES
 
 
@@ -18,6 +19,7 @@ class RoomPlan:
     capacity: int | None = None
     directions: str = ""
     directions_en: str = ""
+    public: bool = True  # false: kept out of the public room lists and search
 
 
 @dataclass
@@ -58,7 +60,8 @@ def read_event(check: TomlChecker) -> EventPlan | None:
 
 
 def _slug(check: TomlChecker, table: dict, path: tuple, key: str) -> str:
-    value = check.text(table, path, key)
+    """An event slug, venue or room code: taken in any case, kept in lower case (kiosk.search)."""
+    value = lower_code(check.text(table, path, key))
     check.report(path + (key,), slug_problem(value))
     return value
 
@@ -70,13 +73,24 @@ def _name(check: TomlChecker, table: dict, path: tuple) -> str:
 
 
 def _time_zone(check: TomlChecker, table: dict) -> str:
+    """The event's zone as its IANA name: WIB, WITA and WIT (any case) are read as Asia/Jakarta,
+    Asia/Makassar and Asia/Jayapura (kiosk.clock.zone_name), and the import says so (a note on the
+    "kiosk.importer" log, which `kiosk import` prints)."""
+    import logging
+
+    from kiosk.clock import zone_name
+
     value = check.text(table, ("event",), "time_zone", required=True)
-    if value:
-        try:
-            load_zone(value)
-        except ClockError as exc:
-            check.report(("event", "time_zone"), str(exc))
-    return value
+    if not value:
+        return value
+    try:
+        load_zone(value)
+    except ClockError as exc:
+        check.report(("event", "time_zone"), str(exc))
+        return value
+    if zone_name(value) != value:
+        logging.getLogger("kiosk.importer").info("time_zone %s read as %s", value, zone_name(value))
+    return zone_name(value)
 
 
 def _days(check: TomlChecker, table: dict) -> list[str]:
@@ -98,6 +112,8 @@ def _days(check: TomlChecker, table: dict) -> list[str]:
 
 def _languages(check: TomlChecker, table: dict) -> list[str]:
     values = table.get("languages", list(LANGUAGES))
+    if isinstance(values, list):
+        values = [lower_code(value) if isinstance(value, str) else value for value in values]  # "EN" is en
     if not isinstance(values, list) or not values or any(value not in LANGUAGES for value in values):
         check.report(("event", "languages"), f"must be a list drawn from {', '.join(LANGUAGES)}")
         return list(LANGUAGES)
@@ -137,6 +153,11 @@ def _rooms(check: TomlChecker, tables: object, venue_path: tuple, seen: set[str]
         room = RoomPlan(_slug(check, table, path, "code"), _name(check, table, path),
                         check.text(table, path, "floor"), _capacity(check, table, path),
                         check.text(table, path, "directions"), check.text(table, path, "directions_en"))
+        public = table.get("public", True)
+        if not isinstance(public, bool):
+            check.report(path + ("public",), "must be true or false (false keeps the room out of the public lists)")
+        else:
+            room.public = public
         if room.code in seen:
             check.report(path + ("code",), f"duplicate room code '{room.code}' (room codes are unique in the event)")
         seen.add(room.code)

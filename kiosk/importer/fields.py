@@ -13,7 +13,7 @@ def slug_problem(value: str) -> str | None:
     if not value:
         return "missing"
     if not SLUG.fullmatch(value):
-        return f"'{value}' must be lower-case letters, digits and '-' (at most 40)"
+        return f"'{value}' must be letters, digits and '-' (at most 40)"
     return None
 
 

@@ -9,6 +9,7 @@ from kiosk.importer.fields import (
 )
 from kiosk.importer.problems import Problems
 from kiosk.importer.sources import Row, read_csv
+from kiosk.search import upper_code
 from models import ATTENDEE_CATEGORIES, INSTITUTION_KINDS, LANGUAGES
 
 INSTITUTIONS = "institutions.csv"
@@ -43,7 +44,7 @@ class _RowChecker:
             self.problems.add(self.file, row.line, column, reason)
 
     def code(self, row: Row, pattern, longest: int) -> str:
-        code = row.get("code").upper()
+        code = upper_code(row.get("code"))
         self.report(row, "code", code_problem(code, pattern, longest))
         if code and code in self.codes:
             self.report(row, "code", f"duplicate code '{code}'")
@@ -90,7 +91,7 @@ def read_attendees(folder: Path, institution_codes: set[str] | None,
 
 
 def _attendee(row: Row, check: _RowChecker, institution_codes: set[str] | None) -> AttendeePlan:
-    institution = row.get("institution").upper()
+    institution = upper_code(row.get("institution"))
     # None: institutions.csv itself is unusable and already reported; don't repeat it on every row.
     if institution and institution_codes is not None and institution not in institution_codes:
         check.report(row, "institution", f"unknown institution '{institution}' (not in {INSTITUTIONS})")

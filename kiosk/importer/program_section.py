@@ -4,15 +4,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from kiosk.clock import ClockError, load_zone
+from kiosk.clock import UTC, ClockError, in_zone, load_zone
 from kiosk.importer.fields import INSTITUTION_CODE, choice_problem, code_problem, positive_int_problem
 from kiosk.importer.problems import Problems
 from kiosk.importer.sources import Row, read_csv
 from kiosk.importer.toml_check import TomlChecker
+from kiosk.search import lower_code, upper_code
 from models import LANGUAGES, SESSION_KINDS
 
 SESSIONS = "sessions.csv"
@@ -36,8 +37,8 @@ class SessionPlan:
     title_en: str
     kind: str
     room: str  # a room code
-    starts_at: datetime  # UTC, naive
-    ends_at: datetime  # UTC, naive
+    starts_at: datetime  # aware, UTC
+    ends_at: datetime  # aware, UTC
     speakers: str
     language: str
     capacity: int | None
@@ -62,7 +63,7 @@ def read_travel(check: TomlChecker, venue_codes: set[str]) -> list[TravelPlan]:
         if not isinstance(table, dict):
             check.report(path, "each travel note must be a [[travel]] table")
             continue
-        ends = [check.text(table, path, key, required=True) for key in ("from", "to")]
+        ends = [lower_code(check.text(table, path, key, required=True)) for key in ("from", "to")]
         for key, code in zip(("from", "to"), ends):
             if code and code not in venue_codes:
                 check.report(path + (key,), f"unknown venue '{code}'")
@@ -107,12 +108,12 @@ def _session(row: Row, room_codes: set[str], zone: ZoneInfo, problems: Problems)
         if reason:
             problems.add(SESSIONS, row.line, column, reason)
 
-    code = row.get("code").upper()
+    code = upper_code(row.get("code"))
     report("code", code_problem(code, INSTITUTION_CODE, 16))
     report("title", "missing title" if not row.get("title") else None)
     kind = row.get("kind").lower()
     report("kind", choice_problem(kind, SESSION_KINDS, "kind of session"))
-    room = row.get("room").lower()
+    room = lower_code(row.get("room"))
     if room not in room_codes:
         report("room", f"unknown room '{room}' (not in event.toml)")
     language = row.get("language").lower() or "id"
@@ -136,7 +137,7 @@ def _moment(row: Row, column: str, zone: ZoneInfo, report) -> datetime | None:
             local = datetime.strptime(text, layout)
         except ValueError:
             continue
-        return local.replace(tzinfo=zone).astimezone(timezone.utc).replace(tzinfo=None)
+        return in_zone(local.replace(tzinfo=zone), UTC)
     if BARE_TIME.fullmatch(text):
         report(column, f"'{text}' has no date: write it as 2018-07-05 {text}")
     else:
@@ -172,7 +173,7 @@ def _report_overlaps(sessions: list[SessionPlan], zone: ZoneInfo, problems: Prob
 
 
 def _local(moment: datetime, zone: ZoneInfo) -> str:
-    return f"{moment.replace(tzinfo=timezone.utc).astimezone(zone):%H:%M}"
+    return f"{in_zone(moment, zone):%H:%M}"
 
 
 def read_assignments(folder: Path, attendee_codes: set[str] | None, session_codes: set[str] | None,
@@ -184,7 +185,7 @@ def read_assignments(folder: Path, attendee_codes: set[str] | None, session_code
     rows = read_csv(folder / ASSIGNMENTS, ("attendee", "session"), (), problems)
     plans, seen = [], set()
     for row in rows or []:
-        attendee, session = row.get("attendee").upper(), row.get("session").upper()
+        attendee, session = upper_code(row.get("attendee")), upper_code(row.get("session"))
         if attendee_codes is not None and attendee not in attendee_codes:
             problems.add(ASSIGNMENTS, row.line, "attendee", f"unknown attendee '{attendee}'")
         if session_codes is not None and session not in session_codes:

@@ -24,9 +24,19 @@ def upsert_rows(model, scope: dict, plans: list[dict], tally: Counter, label: st
 
 
 def update_row(row, values: dict) -> bool:
-    changed = [name for name, value in values.items() if row.__data__.get(name) != value]
+    """Save the VALUES of ROW that differ from what it holds; whether any did."""
+    changed = [name for name, value in values.items() if not _same(type(row), name, row.__data__.get(name), value)]
     if changed:
         for name in changed:
             setattr(row, name, values[name])
         row.save(only=[getattr(type(row), name) for name in changed])
     return bool(changed)
+
+
+def _same(model, name: str, held: object, value: object) -> bool:
+    """Whether HELD (read from the store) and VALUE (from the files) would be stored alike: compared
+    as the field writes them, so a stored time handed out aware and a plan's UTC time agree."""
+    field = model._meta.fields.get(name)
+    if field is None:
+        return held == value
+    return field.db_value(held) == field.db_value(value)

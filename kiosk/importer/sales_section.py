@@ -8,6 +8,7 @@ from pathlib import Path
 from kiosk.importer.fields import INSTITUTION_CODE, code_problem, name_problem
 from kiosk.importer.problems import Problems
 from kiosk.importer.sources import Row, read_csv
+from kiosk.search import upper_code
 
 STALLS = "stalls.csv"
 PRODUCTS = "products.csv"
@@ -71,7 +72,7 @@ def read_stalls(folder: Path, institution_codes: set[str] | None, problems: Prob
 
 
 def _stall(row: Row, institution_codes: set[str] | None, problems: Problems) -> StallPlan:
-    code, name, institution = row.get("code").upper(), row.get("name"), row.get("institution").upper()
+    code, name, institution = upper_code(row.get("code")), row.get("name"), upper_code(row.get("institution"))
     for column, reason in (("code", code_problem(code, INSTITUTION_CODE, 16)), ("name", name_problem(name))):
         if reason:
             problems.add(STALLS, row.line, column, reason)
@@ -99,7 +100,7 @@ def _product(row: Row, stall_codes: set[str] | None, problems: Problems) -> Prod
         if reason:
             problems.add(PRODUCTS, row.line, column, reason)
 
-    code, stall = row.get("code").upper(), row.get("stall").upper()
+    code, stall = upper_code(row.get("code")), upper_code(row.get("stall"))
     report("code", code_problem(code, INSTITUTION_CODE, 16))
     report("name", name_problem(row.get("name")))
     if stall_codes is not None and stall not in stall_codes:

@@ -73,35 +73,86 @@ def read_csv(
     lines: tuple[str, ...] = (),
 ) -> list[Row] | None:
     """Rows of a CSV file with a header row; None when the file or its header is unusable.
-    The cells of the LINES columns (multi-line descriptions) may hold line breaks."""
+    The cells may be separated by commas, semicolons (what a spreadsheet writes where the decimal
+    mark is a comma, as in Indonesia) or tabs: the header row says which (`sniff_delimiter`), and
+    an Excel "sep=;" first line is obeyed. The cells of the LINES columns (multi-line descriptions)
+    may hold line breaks."""
     text = read_text(path, problems)
     if text is None:
         return None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    delimiter, skipped = _declared_delimiter(text)
+    if delimiter is None:
+        delimiter = sniff_delimiter(text, required)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
+        for _ in range(skipped):
+            next(reader)
         titles = next(reader)
     except StopIteration:
-        problems.add(path.name, 1, "", "file is empty; it needs a header row")
+        problems.add(path.name, 1 + skipped, "", "file is empty; it needs a header row")
         return None
-    _report_bad_titles(path.name, titles, problems)
+    header_line = reader.line_num
+    _report_bad_titles(path.name, header_line, titles, problems)
     header = [title.strip().lower() for title in titles]
     missing = [column for column in required if column not in header]
     if missing:
-        problems.add(path.name, 1, ", ".join(missing), "missing column in the header row")
+        problems.add(path.name, header_line, ", ".join(missing),
+                     f"missing column in the header row: {_header_seen(delimiter, titles)}")
         return None
     return _rows(path.name, reader, header, lines, problems)
 
 
-def _report_bad_titles(name: str, titles: list[str], problems: Problems) -> None:
+DELIMITERS = (",", ";", "\t")  # in order of preference when the header row does not decide
+DELIMITER_NAMES = {",": "','", ";": "';'", "\t": "a tab"}
+SEP_LINE = re.compile(r"sep=(.)\r?\n", re.IGNORECASE)  # Excel's own note of the separator, on line 1
+SHOWN_TITLES = 8
+SNIFFED_CHARS = 64 * 1024  # the header row is looked for in the file's start only
+
+
+def sniff_delimiter(text: str, required: tuple[str, ...] = ()) -> str:
+    """The separator of TEXT's header row: of ',' ';' and tab, the one that splits it into the most
+    REQUIRED columns, then into the most columns (a quoted title may hold any of them); ',' when
+    none splits it."""
+    best, best_score, start = DELIMITERS[0], (-1, -1), text[:SNIFFED_CHARS]
+    for delimiter in DELIMITERS:
+        try:
+            titles = next(csv.reader(io.StringIO(start, newline=""), delimiter=delimiter))
+        except (StopIteration, csv.Error):
+            continue
+        header = {title.strip().lower() for title in titles}
+        score = (sum(column in header for column in required), len(titles))
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _declared_delimiter(text: str) -> tuple[str | None, int]:
+    """The separator an Excel "sep=X" first line declares and the lines it takes (1), else (None, 0)."""
+    declared = SEP_LINE.match(text)
+    if declared and declared.group(1) in DELIMITERS:
+        return declared.group(1), 1
+    return None, 0
+
+
+def _header_seen(delimiter: str, titles: list[str]) -> str:
+    """What the header row was read as, for a file whose header lacks a column: its separator and
+    its titles, so a file saved with another separator or other titles is recognised at once."""
+    shown = ", ".join(f"'{title.strip()}'" for title in titles[:SHOWN_TITLES])
+    more = f" and {len(titles) - SHOWN_TITLES} more" if len(titles) > SHOWN_TITLES else ""
+    hint = "; separate the columns with ',', ';' or a tab" if len(titles) == 1 else ""
+    return f"read with {DELIMITER_NAMES[delimiter]} between the columns, it has {len(titles)}: {shown}{more}{hint}"
+
+
+def _report_bad_titles(name: str, line: int, titles: list[str], problems: Problems) -> None:
     for number, title in enumerate(titles, start=1):
         reason = control_problem(title)
         if reason:
-            problems.add(name, 1, "", f"column {number} of the header row {reason}")
+            problems.add(name, line, "", f"column {number} of the header row {reason}")
 
 
 def _rows(name: str, reader, header: list[str], lines: tuple[str, ...], problems: Problems) -> list[Row]:
     rows: list[Row] = []
-    first_line = 2
+    first_line = reader.line_num + 1
     try:
         for record in reader:
             if any(cell.strip() for cell in record):

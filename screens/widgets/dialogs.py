@@ -27,25 +27,27 @@ def as_content(text: str | Content) -> Content:
     return text if isinstance(text, Content) else data(text)
 
 
-def title_widget(text: str | Content) -> Clamped:
-    return Clamped(as_content(text), max_lines=TITLE_LINES, classes="dialog-title")
+def title_widget(text: str | Content, lines: int = TITLE_LINES) -> Clamped:
+    return Clamped(as_content(text), max_lines=lines, classes="dialog-title")
 
 
 class ReasonDialog(ModalScreen[str | None]):
     """Asks why (a check-in by hand, an undo, a reissue), or another one-line answer such as a number
-    of minutes; dismisses with the answer, or None."""
+    of minutes; dismisses with the answer, or None. The title takes at most TITLE_LINES lines (more
+    for a title that must stay whole, such as a person's name or an amount: wrapped, never cut
+    unless it is longer than any the program lets in)."""
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, title: str | Content, prompt: str | None = None, restrict: str | None = None,
-                 max_length: int = REASON_LENGTH):
+                 max_length: int = REASON_LENGTH, title_lines: int = TITLE_LINES):
         super().__init__()
         self.title_text, self.prompt, self.restrict = title, prompt or t("dialog.reason"), restrict
-        self.max_length = max_length
+        self.max_length, self.title_lines = max_length, title_lines
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield title_widget(self.title_text)
+            yield title_widget(self.title_text, self.title_lines)
             yield Label(self.prompt)
             yield BoundedInput(id="reason", max_length=self.max_length, restrict=self.restrict)
             yield Label("", id="reason-message", classes="message")
