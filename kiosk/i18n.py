@@ -17,6 +17,12 @@ _current = {"lang": DEFAULT_LANGUAGE}
 _screen_language: Callable[[], str | None] = lambda: None  # set by the App: the language of the screen at work
 
 
+def N_(key: str) -> str:
+    """Marks a message key the source builds at run time (`t(f"kind.{kind}")`, a table of keys), so
+    that `pybabel extract` finds it: write `N_("kind.library")` where the set of such keys is listed."""
+    return key
+
+
 def set_language(lang: str) -> None:
     """The process's language: the command line's, and that of screens without one of their own."""
     if lang not in LANGUAGES:
