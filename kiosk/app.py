@@ -3,6 +3,9 @@
 The event loop only draws. Store calls run on daemon threads (reads) and on the writer's thread
 (writes); a call under way for more than a second marks the store unavailable on every screen,
 which stay live meanwhile.
+
+Each screen speaks its own language (screens.base.OwnLanguage): kiosk.i18n asks `language_at_work()`
+which screen the work at hand is for.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from textual import events
+from textual._context import active_message_pump
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -23,11 +27,13 @@ from kiosk.changes import ChangeWatcher, StoreUnavailable
 from kiosk.context import Context
 from kiosk.crashes import log_crash
 from kiosk.executor import DaemonExecutor
+from kiosk.i18n import follow_screens
 from kiosk.text import inert
 from kiosk.writer import StoreWriter
 from screens.admin_exit import AdminExitScreen
-from screens.base import STAFF
+from screens.base import STAFF, language_of, screen_of
 from screens.messages import Recorded, StoreChanged
+from screens.widgets.language import speaker
 
 POLL_SECONDS = 0.25
 # A store call pending longer than this marks the store unavailable; checked every WATCH_SECONDS
@@ -46,6 +52,17 @@ def stylesheet_path() -> Path:
     if beside.is_file():
         return beside
     return Path(sys.prefix) / "share" / "event-kiosk" / "kiosk.tcss"
+
+
+def language_at_work() -> str | None:
+    """The language of the screen the work at hand is for: the screen of the widget drawing itself
+    (screens.widgets.language.speaking_for), else of the message pump at work (a widget's handler,
+    compose or timer: its screen; the App's own work, such as a key binding's action: the screen on
+    view). A dialog with no language of its own speaks the one of the screen below it. None (the
+    process's language) off the event loop, on a store thread, or outside any app."""
+    node = speaker.get(None) or active_message_pump.get(None)
+    screen = screen_of(node)
+    return language_of(screen) if screen is not None else None
 
 
 def terminal_driver():
@@ -68,6 +85,7 @@ class KioskApp(App, inherit_bindings=False):
 
     def __init__(self, context: Context, first_screen: Callable[[], Screen], writer: StoreWriter | None = None):
         super().__init__(driver_class=terminal_driver())
+        follow_screens(language_at_work)
         self.context = context
         self.writer = writer or StoreWriter()
         self.last_input = time.monotonic()  # for staff sessions that log out when left idle

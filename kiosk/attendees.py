@@ -12,6 +12,7 @@ from kiosk.errors import Refused
 from kiosk.search import attendee_key, search_words, upper_code
 from kiosk.store import write
 from kiosk.text import REFUSED, control_problem
+from kiosk.i18n import N_
 from models import AuditEntry, Attendee, Event, Institution
 
 SEARCH_LIMIT = 50
@@ -77,7 +78,7 @@ def register_walk_in(event: Event, name: str, institution: Institution | int | N
         raise AttendeeError("error.walk_in_control", character=control_character(name))
     name = " ".join(name.split())
     if not name:
-        raise AttendeeError("error.walk_in_name")
+        raise AttendeeError(N_("error.walk_in_name"))
     if isinstance(institution, int):
         institution = Institution.get_or_none((Institution.id == institution) & (Institution.event == event))
     if since is not None:
@@ -96,7 +97,7 @@ def register_walk_in(event: Event, name: str, institution: Institution | int | N
             return attendee
         except IntegrityError:
             continue
-    raise AttendeeError("error.walk_in_code")
+    raise AttendeeError(N_("error.walk_in_code"))
 
 
 def _walk_in_since(event: Event, name: str, staff: str, since: datetime) -> Attendee | None:
@@ -119,7 +120,7 @@ def reissue_badge(attendee: Attendee, staff: str, reason: str, from_version: int
     FROM_VERSION is the version the desk saw: the badge is reissued once from it, so a request tried
     again (or two desks at once) makes one new version, not two."""
     if not reason.strip():
-        raise AttendeeError("error.reason")
+        raise AttendeeError(N_("error.reason"))
     with write():
         bump = Attendee.update(badge_version=Attendee.badge_version + 1).where(Attendee.id == attendee.id)
         if from_version is not None:

@@ -20,6 +20,8 @@ from qrcode.image.svg import SvgPathImage
 from kiosk.files import replace_file, write_csv
 from kiosk import i18n
 from kiosk.attendees import payload_for
+from kiosk.errors import Phrase
+from kiosk.i18n import tn
 from kiosk.store import StoreError
 from models import Attendee, Event, Institution
 
@@ -82,9 +84,9 @@ def select_attendees(event: Event, codes: Iterable[str] | None = None) -> list[A
     found = {attendee.code: attendee for attendee in query.where(Attendee.code.in_(wanted))} if wanted else {}
     unknown = [code for code in wanted if code not in found]
     if unknown:
-        named = ", ".join(f"'{code}'" for code in unknown)
-        what = "no attendee with code" if len(unknown) == 1 else "no attendees with codes"
-        raise UnknownAttendee(f"Event {event.slug} has {what} {named}; no badges were written.")
+        named, slug = ", ".join(f"'{code}'" for code in unknown), event.slug
+        raise UnknownAttendee(Phrase.of(lambda lang: tn(
+            "error.badges.unknown_code", "error.badges.unknown_codes", len(unknown), lang, slug=slug, codes=named)))
     return [found[code] for code in wanted]
 
 

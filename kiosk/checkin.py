@@ -17,6 +17,7 @@ from kiosk.attendees import event_secret
 from kiosk.audit import record
 from kiosk.errors import Refused
 from kiosk.store import is_postgres, new_request_id, write
+from kiosk.i18n import N_
 from models import Attendee, Checkin, CheckinList, Event, database
 
 WELCOME, ALREADY, REJECTED = "welcome", "already", "rejected"
@@ -136,19 +137,19 @@ def check_in_by_hand(checkin_list: CheckinList, attendee: Attendee, staff: str, 
                      now: datetime, request_id: str | None = None) -> ScanResult:
     """The desk checks someone in whose badge will not do (lost, unreadable, walk-in)."""
     if not reason.strip():
-        raise CheckinError("error.reason")
+        raise CheckinError(N_("error.reason"))
     return admit(checkin_list, attendee, staff, "manual", now, request_id or new_request_id(), reason.strip())
 
 
 def undo(checkin: Checkin, staff: str, reason: str, now: datetime) -> None:
     """Mark a check-in undone (it is kept, with who and why); the person may check in again."""
     if not reason.strip():
-        raise CheckinError("error.reason")
+        raise CheckinError(N_("error.reason"))
     with write():
         changed = (Checkin.update(undone_at=now, undone_by=staff, undo_reason=reason.strip())
                    .where((Checkin.id == checkin.id) & Checkin.undone_at.is_null()).execute())
         if not changed:
-            raise CheckinError("error.already_undone")
+            raise CheckinError(N_("error.already_undone"))
         record(staff, "checkin.undo", checkin.attendee.code, f"{checkin.checkin_list.code}: {reason.strip()}")
 
 

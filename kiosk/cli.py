@@ -21,7 +21,10 @@ def common_options(suppress: bool) -> argparse.ArgumentParser:
                              "else a SQLite file in the user data folder)")
     parser.add_argument("--now", metavar="ISO-TIME", default=default,
                         help="start the clock at this time, read in the event's zone (default: $KIOSK_NOW)")
-    parser.add_argument("--lang", choices=LANGUAGES, default=default, help="screen language (default: id)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=default,
+                        help="the language of the screens and of this command's output and errors (default: "
+                             "the machine's configuration, else $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG, "
+                             "else id)")
     parser.add_argument("--event", metavar="SLUG", default=default,
                         help="which event of the store (default: the latest imported)")
     return parser
@@ -171,6 +174,21 @@ def skip_unused_drivers(args) -> None:
         sys.modules.setdefault("psycopg2", None)
 
 
+def configured_language() -> str | None:
+    """The language this machine's configuration names, or None. There is no configuration yet:
+    issue 12 adds kiosk.toml, and its language is to be returned here (between --lang and LANG)."""
+    return None
+
+
+def chosen_language(option: str | None, environ=os.environ) -> str:
+    """The command line's language, which is also the screens' default: --lang, else the machine's
+    configuration, else LANGUAGE / LC_ALL / LC_MESSAGES / LANG ('C' and 'POSIX' name none), else
+    Indonesian."""
+    from kiosk import i18n
+
+    return option or configured_language() or i18n.language_from_environment(environ) or i18n.DEFAULT_LANGUAGE
+
+
 def main(argv: list[str] | None = None) -> int:
     umask = os.umask(PRIVATE_UMASK)
     try:
@@ -183,19 +201,18 @@ def run_command(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     skip_unused_drivers(args)
     from kiosk import commands, i18n
-    from kiosk.clock import ClockError
+    from kiosk.errors import Told
     from kiosk.importer.problems import ImportFailed
-    from kiosk.staff import StaffError
-    from kiosk.store import StoreError
+    from kiosk.text import inert
 
     try:
-        i18n.set_language(args.lang or "id")
+        i18n.set_language(chosen_language(args.lang))
         return getattr(commands, f"run_{args.run}")(args) or 0
     except ImportFailed as failed:
-        commands.print_problems(failed.problems.found)
+        commands.print_problems(failed)
         return 1
-    except (StoreError, StaffError, ClockError) as error:
-        print(f"kiosk: {error}", file=sys.stderr)
+    except Told as error:  # StoreError, StaffError, ClockError, Refused: one sentence, in the language
+        print(f"kiosk: {inert(error.text())}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

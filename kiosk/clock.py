@@ -19,6 +19,9 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from kiosk.errors import Phrase, Told
+from kiosk.i18n import N_
+
 UTC = timezone.utc
 
 # Indonesia's zones carry their own names; elsewhere the zone's abbreviation is used.
@@ -72,8 +75,8 @@ def to_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
-class ClockError(ValueError):
-    pass
+class ClockError(Told, ValueError):
+    """A time or a zone that cannot be read, told in one sentence (kiosk.errors.Told)."""
 
 
 def zone_name(name: str) -> str:
@@ -90,26 +93,29 @@ def load_zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(key)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ClockError(f"'{name}' is not a known time zone: {zone_hint(key)}") from exc
+        raise ClockError(N_("error.clock.unknown_zone"), name=name, hint=zone_hint(key)) from exc
 
 
-def zone_hint(name: str) -> str:
-    """What to write instead of the unknown zone NAME, in a few words."""
+def zone_hint(name: str) -> Phrase:
+    """What to write instead of the unknown zone NAME, in a few words (put into the reader's language
+    with the sentence that quotes it)."""
     offset = OFFSET.fullmatch(name.strip())
     if offset:
         sign, hours, minutes = offset.groups()
         zone = INDONESIAN_OFFSETS.get(int(hours)) if sign == "+" and not int(minutes or 0) else None
         if zone:
-            return f"UTC{sign}{int(hours)} in Indonesia is {zone} ({INDONESIAN_ZONE_NAMES[zone]})"
-        return "write the zone's name (such as Asia/Makassar), not its offset"
+            return Phrase(N_("error.zone_hint.offset"), sign=sign, hours=int(hours), zone=zone,
+                          abbreviation=INDONESIAN_ZONE_NAMES[zone])
+        return Phrase(N_("error.zone_hint.not_offset"))
     place = _place(name)
     for zone, places in INDONESIAN_PLACES.items():
         if place in places:
-            return f"{name.rsplit('/', 1)[-1].strip()} is in {zone} ({INDONESIAN_ZONE_NAMES[zone]})"
+            return Phrase(N_("error.zone_hint.place"), place=name.rsplit("/", 1)[-1].strip(), zone=zone,
+                          abbreviation=INDONESIAN_ZONE_NAMES[zone])
     guess = _close_zone(name)
     if guess:
-        return f"did you mean {guess}?"
-    return "write a zone name such as Asia/Jakarta, or WIB, WITA or WIT"
+        return Phrase(N_("error.zone_hint.guess"), guess=guess)
+    return Phrase(N_("error.zone_hint.example"))
 
 
 def _place(name: str) -> str:
@@ -152,7 +158,7 @@ def parse_moment(text: str, zone: ZoneInfo) -> datetime:
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError as exc:
-        raise ClockError(f"'{text}' is not an ISO time such as 2018-07-05T10:00") from exc
+        raise ClockError(N_("error.clock.not_iso"), text=text) from exc
     if moment.tzinfo is None:
         return moment.replace(tzinfo=zone)
     return moment.astimezone(zone)

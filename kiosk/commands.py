@@ -6,13 +6,17 @@ import os
 import shlex
 import sys
 from contextlib import contextmanager
+from datetime import date
 from importlib.resources import files
 from pathlib import Path
 from typing import Callable
 
-from kiosk.importer.problems import Problem
-from kiosk.staff import StaffError, add_user
+from kiosk.errors import Phrase
+from kiosk.i18n import N_, locale, long_date, number, pick, t, tn
+from kiosk.importer.problems import ImportFailed
+from kiosk.staff import StaffError, add_user, role_name
 from kiosk.store import StoreError, open_store, store_files_open_to_others, translate_errors
+from kiosk.text import inert
 
 DEMO_FOLDER = files("kiosk.demo") / "plm2018"
 # Demo staff: name, role, PIN, and a seller's stall (L01 is Gunungkidul's, the article's best stall).
@@ -21,8 +25,13 @@ MAX_SHOWN_PROBLEMS = 200
 DEMO_START = "2018-07-05T14:30"  # the first afternoon of the demo event (stalls open since 10:00), in its zone
 
 
-NO_EVENT = "The store has no event yet: run `kiosk import FOLDER` or `kiosk demo` first."
+NO_EVENT = N_("error.event.none_yet")
 USER_ADD_TERMINAL = "cli user add"  # where the admin's PIN for `kiosk user add` is counted
+
+
+def complain(sentence: str) -> None:
+    """SENTENCE (the catalogue's, in the command line's language) on standard error, after the program's name."""
+    print(f"kiosk: {sentence}", file=sys.stderr)
 
 
 def require_event(slug: str | None):
@@ -41,18 +50,19 @@ def find_stall(event, code: str):
 
     stall = Stall.get_or_none((Stall.event == event) & (Stall.code == upper_code(code)))
     if stall is None:
-        raise StoreError(f"The event has no stall '{code}'.")
+        raise StoreError(N_("error.event.no_stall"), code=code)
     return stall
 
 
-def print_problems(problems: list[Problem]) -> None:
-    shown = sorted(problems)
+def print_problems(failed: ImportFailed) -> None:
+    """Each problem as `file:line: column: reason` (the reasons are English for now), then how many,
+    in the command line's language."""
+    shown = sorted(failed.problems.found)
     for problem in shown[:MAX_SHOWN_PROBLEMS]:
         print(problem, file=sys.stderr)
     if len(shown) > MAX_SHOWN_PROBLEMS:
-        print(f"… and {len(shown) - MAX_SHOWN_PROBLEMS} more", file=sys.stderr)
-    counted = "1 problem" if len(shown) == 1 else f"{len(shown)} problems"
-    print(f"kiosk: {counted} found; nothing was imported.", file=sys.stderr)
+        print(t("cli.import.more_problems", n=number(len(shown) - MAX_SHOWN_PROBLEMS)), file=sys.stderr)
+    complain(failed.summary())
 
 
 def run_import(args) -> int:
@@ -66,27 +76,73 @@ def run_import(args) -> int:
         zone_clock(plan.event.time_zone, args.now)  # the import's audit entry, on the event's clock
         tally = write_plan(plan)
     for note in notes:
-        print(f"Note: {note}.")
-    print(f"Imported {plan.event.name} ({plan.event.slug}) into {store.location}: "
-          f"{len(plan.event.venues)} venues, {sum(len(v.rooms) for v in plan.event.venues)} rooms, "
-          f"{len(plan.institutions)} institutions, {len(plan.attendees)} attendees, "
-          f"{len(plan.checkin_lists)} check-in lists, {len(plan.sessions)} sessions.")
-    changes = ", ".join(f"{what} {count}" for what, count in sorted(tally.items())) or "nothing changed"
-    print(f"Changes: {changes}.")
+        print(note)
+    venues, rooms = len(plan.event.venues), sum(len(v.rooms) for v in plan.event.venues)
+    counts = [
+        tn("cli.count.venue", "cli.count.venues", venues, n=number(venues)),
+        tn("cli.count.room", "cli.count.rooms", rooms, n=number(rooms)),
+        tn("cli.count.institution", "cli.count.institutions", len(plan.institutions), n=number(len(plan.institutions))),
+        tn("cli.count.attendee", "cli.count.attendees", len(plan.attendees), n=number(len(plan.attendees))),
+        tn("cli.count.checkin_list", "cli.count.checkin_lists", len(plan.checkin_lists),
+           n=number(len(plan.checkin_lists))),
+        tn("cli.count.session", "cli.count.sessions", len(plan.sessions), n=number(len(plan.sessions))),
+    ]
+    print(t("cli.import.imported", name=inert(plan.event.name), slug=plan.event.slug, location=store.location,
+            counts=", ".join(counts)))
+    print(changes_line(tally))
     return 0
+
+
+# What an import changed (the tally's keys, kiosk.importer.writer), in the catalogue.
+CHANGE_KEYS = {
+    "events added": N_("cli.change.events_added"), "events updated": N_("cli.change.events_updated"),
+    "venues added": N_("cli.change.venues_added"), "venues updated": N_("cli.change.venues_updated"),
+    "rooms added": N_("cli.change.rooms_added"), "rooms updated": N_("cli.change.rooms_updated"),
+    "institutions added": N_("cli.change.institutions_added"),
+    "institutions updated": N_("cli.change.institutions_updated"),
+    "attendees added": N_("cli.change.attendees_added"), "attendees updated": N_("cli.change.attendees_updated"),
+    "check-in lists added": N_("cli.change.checkin_lists_added"),
+    "check-in lists updated": N_("cli.change.checkin_lists_updated"),
+    "sessions added": N_("cli.change.sessions_added"), "sessions updated": N_("cli.change.sessions_updated"),
+    "sessions updated (live changes kept)": N_("cli.change.sessions_updated_kept"),
+    "assignments added": N_("cli.change.assignments_added"),
+    "assignments removed": N_("cli.change.assignments_removed"),
+    "stalls added": N_("cli.change.stalls_added"), "stalls updated": N_("cli.change.stalls_updated"),
+    "products added": N_("cli.change.products_added"), "products updated": N_("cli.change.products_updated"),
+    "award categories added": N_("cli.change.award_categories_added"),
+    "award categories updated": N_("cli.change.award_categories_updated"),
+    "award categories kept (revealed)": N_("cli.change.award_categories_kept"),
+    "award nominees added": N_("cli.change.award_nominees_added"),
+}
+
+
+def changes_line(tally) -> str:
+    """"Changes: assignments added 3, attendees added 4, …." in the language, alphabetical in it."""
+    if not tally:
+        return t("cli.import.no_changes")
+    named = sorted((t(CHANGE_KEYS[what]) if what in CHANGE_KEYS else what, count) for what, count in tally.items())
+    return t("cli.import.changes", changes=", ".join(f"{what} {number(count)}" for what, count in named))
+
+
+ZONE_NOTE = "time_zone %s read as %s"  # kiosk.importer.event_section's note of a zone read otherwise
 
 
 @contextmanager
 def import_notes():
     """The notes the importer logs while it reads (on the "kiosk.importer" log: a value it read
-    otherwise than written, such as the time_zone WITA read as Asia/Makassar), collected as lines."""
+    otherwise than written, such as the time_zone WITA read as Asia/Makassar), collected as lines in
+    the command line's language (a note the catalogue does not know yet, in the log's English)."""
     import logging
 
     notes: list[str] = []
 
     class Collect(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            notes.append(record.getMessage())
+            if record.msg == ZONE_NOTE and len(record.args or ()) == 2:
+                written, zone = record.args
+                notes.append(t("cli.import.note_zone", written=inert(written), zone=zone))
+            else:
+                notes.append(t("cli.import.note", note=inert(record.getMessage())))
 
     log, handler = logging.getLogger("kiosk.importer"), Collect(logging.INFO)
     level = log.level
@@ -105,46 +161,73 @@ def run_info(args) -> int:
 
     store = open_store(args.db)
     with translate_errors(store.url):
-        print(f"Store: {store.location} ({store.backend}), schema version {store.schema_version}")
+        print(t("cli.info.store", location=store.location, backend=store.backend, version=store.schema_version))
         warn_of_open_store_files(store)
         event = find_event(args.event)
         if event is None:
-            print("No event yet: run `kiosk import FOLDER` or `kiosk demo`.")
+            print(t("cli.info.no_event"))
         else:
             print_totals(event, event_totals(event))
-        print(f"Staff users: {staff_count()}")
+        print(t("cli.info.staff_users", n=number(staff_count())))
     return 0
 
 
 def warn_of_open_store_files(store) -> None:
     for path, mode in store_files_open_to_others(store):
-        print(f"kiosk: warning: {path} is open to other users (mode {mode:o}): "
-              f"run `chmod o-rwx {shlex.quote(str(path))}`.", file=sys.stderr)
+        warning = t("cli.info.open_to_others", path=path, mode=f"{mode:o}", quoted=shlex.quote(str(path)))
+        complain(warning)
+
+
+# The names of institution kinds and attendee categories (models.INSTITUTION_KINDS, ATTENDEE_CATEGORIES).
+KIND_KEYS = {"provincial": N_("kind.provincial"), "regency-city": N_("kind.regency-city"),
+             "village-tbm": N_("kind.village-tbm"), "guest": N_("kind.guest")}
+CATEGORY_KEYS = {"participant": N_("category.participant"), "vip": N_("category.vip"),
+                 "press": N_("category.press"), "staff": N_("category.staff"), "speaker": N_("category.speaker")}
+
+
+def kind_name(kind: str | None) -> str:
+    """An institution kind's name; None (an attendee without an institution) and "none" say so."""
+    if kind in KIND_KEYS:
+        return t(KIND_KEYS[kind])
+    return t("cli.stats.no_institution") if kind in (None, "", "none") else inert(kind)
+
+
+def category_name(category: str) -> str:
+    return t(CATEGORY_KEYS[category]) if category in CATEGORY_KEYS else inert(category)
 
 
 def info_lines(event, totals) -> list[str]:
-    """What `kiosk info` says of EVENT: one "Label: value" line for each kind of thing it holds."""
+    """What `kiosk info` says of EVENT, in the command line's language: one "Label: value" line for
+    each kind of thing it holds."""
+    from babel.lists import format_list
+
     counts = totals.counts
-    rooms = f"Rooms: {counts.rooms}"
-    if totals.public_rooms is not None:
-        rooms += f" ({counts.rooms - totals.public_rooms} of them not public)"
-    kinds = ", ".join(f"{kind} {n}" for kind, n in counts.institutions_by_kind.items())
-    categories = ", ".join(f"{category} {n}" for category, n in counts.attendees_by_category.items())
-    lists = ", ".join(f"{item.code} {item.arrivals} checked in" for item in totals.checkin_lists)
+    if totals.public_rooms is None:
+        rooms = t("cli.info.rooms", n=number(counts.rooms))
+    else:
+        rooms = t("cli.info.rooms_not_public", n=number(counts.rooms), hidden=number(counts.rooms - totals.public_rooms))
+    kinds = ", ".join(f"{kind_name(kind)} {number(n)}" for kind, n in counts.institutions_by_kind.items())
+    categories = ", ".join(f"{category_name(category)} {number(n)}"
+                           for category, n in counts.attendees_by_category.items())
+    lists = ", ".join(t("cli.info.list_arrived", code=item.code, n=number(item.arrivals))
+                      for item in totals.checkin_lists)
+    days = [long_date(date.fromisoformat(day)) for day in event.day_list]
+    n_lists = number(len(totals.checkin_lists))
     return [
-        f"Event: {event.name} ({event.slug}), {event.time_zone}, days {', '.join(event.day_list)}",
-        f"Venues: {len(counts.venues)}",
+        t("cli.info.event", name=inert(event.name), slug=event.slug, zone=event.time_zone),
+        t("cli.info.days", days=format_list(days, locale=locale()) if days else t("cli.none")),
+        t("cli.info.venues", n=number(len(counts.venues))),
         rooms,
-        f"Institutions: {counts.institutions} ({kinds})",
-        f"Attendees: {counts.attendees} ({categories})",
-        f"Check-in lists: {len(totals.checkin_lists)}" + (f" ({lists})" if lists else ""),
-        f"Check-ins: {totals.arrivals} live, {totals.undone_checkins} undone",
-        f"Sessions: {totals.sessions} ({totals.cancelled_sessions} of them cancelled)",
-        f"Session assignments: {totals.assignments}",
-        f"Stalls: {totals.stalls}",
-        f"Products: {totals.products}",
-        f"Sales: {totals.sales} ({totals.voided_sales} of them voided)",
-        f"Award categories: {totals.award_categories} ({totals.revealed_categories} of them revealed)",
+        t("cli.info.institutions", n=number(counts.institutions), kinds=kinds),
+        t("cli.info.attendees", n=number(counts.attendees), categories=categories),
+        t("cli.info.lists_arrived", n=n_lists, lists=lists) if lists else t("cli.info.lists", n=n_lists),
+        t("cli.info.checkins", live=number(totals.arrivals), undone=number(totals.undone_checkins)),
+        t("cli.info.sessions", n=number(totals.sessions), cancelled=number(totals.cancelled_sessions)),
+        t("cli.info.assignments", n=number(totals.assignments)),
+        t("cli.info.stalls", n=number(totals.stalls)),
+        t("cli.info.products", n=number(totals.products)),
+        t("cli.info.sales", n=number(totals.sales), voided=number(totals.voided_sales)),
+        t("cli.info.awards", n=number(totals.award_categories), revealed=number(totals.revealed_categories)),
     ]
 
 
@@ -168,11 +251,14 @@ def run_user_add(args) -> int:
             try:
                 name, pin = read_admin(args.pin_stdin)
             except EOFError:
-                raise StaffError("An admin's name and PIN are needed; nothing was changed.") from None
+                raise StaffError(N_("error.staff.admin_needed")) from None
             actor = authorise_admin(name, pin, USER_ADD_TERMINAL).name
         user = add_user(args.name, args.role, read_pin(args.pin_stdin), actor=actor, stall=stall)
-    where = f", stall {stall.code}" if stall else ""
-    print(f"Staff user {user.name} ({user.role}{where}) is ready.")
+    role = role_name(user.role).text()
+    if stall:
+        print(t("cli.user.ready_stall", name=inert(user.name), role=role, stall=stall.code))
+    else:
+        print(t("cli.user.ready", name=inert(user.name), role=role))
     return 0
 
 
@@ -180,16 +266,16 @@ def read_admin(from_stdin: bool) -> tuple[str, str]:
     """An admin's name and PIN: the next two lines of standard input, or asked (EOFError if nothing)."""
     if from_stdin:
         return sys.stdin.readline().strip(), sys.stdin.readline().strip()
-    return input("Admin name: ").strip(), getpass.getpass("Admin PIN: ")
+    return input(t("cli.user.admin_name")).strip(), getpass.getpass(t("cli.user.admin_pin"))
 
 
 def read_pin(from_stdin: bool) -> str:
     """The new PIN: the next line of standard input, or asked twice."""
     if from_stdin:
         return sys.stdin.readline().strip()
-    pin = getpass.getpass("New PIN: ")
-    if getpass.getpass("New PIN again: ") != pin:
-        raise StaffError("The two PINs differ; nothing was changed.")
+    pin = getpass.getpass(t("cli.user.new_pin"))
+    if getpass.getpass(t("cli.user.new_pin_again")) != pin:
+        raise StaffError(N_("error.staff.pins_differ"))
     return pin
 
 
@@ -199,7 +285,7 @@ def run_user_list(args) -> int:
     store = open_store(args.db)
     with translate_errors(store.url):
         for user in StaffUser.select().order_by(StaffUser.name):
-            print(f"{user.name}\t{user.role}")
+            print(f"{inert(user.name)}\t{role_name(user.role).text()}")
     return 0
 
 
@@ -215,7 +301,7 @@ def run_demo(args) -> int:
     with translate_errors(store.url):
         if find_event() is None:
             parse_moment(start, load_zone("UTC"))  # a malformed --now is refused before anything is written
-            print("Loading the PLM 2018 demo into the store…", file=sys.stderr)
+            print(t("cli.demo.loading"), file=sys.stderr)
             plan = validate_folder(Path(str(DEMO_FOLDER)))
             zone_clock(plan.event.time_zone, start)  # what loading records is on the demo's clock
             write_plan(plan, actor="demo")
@@ -235,7 +321,10 @@ def run_badges(args) -> int:
     def write(event):
         return write_badges(event, select_attendees(event, args.codes), args.out, progress=progress_bar())
 
-    return print_files(args, write, "badge", "code")
+    def wrote(run, event) -> str:
+        return tn("cli.badges.wrote", "cli.badges.wrote_plural", run.count, **files_values(run, event))
+
+    return print_files(args, write, wrote, N_("cli.badges.cannot_write"))
 
 
 def run_labels(args) -> int:
@@ -244,7 +333,10 @@ def run_labels(args) -> int:
     def write(event):
         return write_labels(event, select_products(event, args.stall), args.out, progress=progress_bar())
 
-    return print_files(args, write, "label", "product code")
+    def wrote(run, event) -> str:
+        return tn("cli.labels.wrote", "cli.labels.wrote_plural", run.count, **files_values(run, event))
+
+    return print_files(args, write, wrote, N_("cli.labels.cannot_write"))
 
 
 def progress_bar():
@@ -261,21 +353,26 @@ def progress_bar():
     return show
 
 
-def print_files(args, write, what: str, per: str) -> int:
-    """Write QR files for the event (badges or labels) and say what was written where."""
+def print_files(args, write, wrote: Callable, cannot_write: str) -> int:
+    """Write QR files for the event (badges or labels) and say what was written where (WROTE's
+    sentence; CANNOT_WRITE's key when the folder cannot be written)."""
     store = open_store(args.db)
     try:
         with translate_errors(store.url):
             event = require_event(args.event)
             run = write(event)
     except OSError as error:
-        print(f"kiosk: cannot write {what}s to {args.out}: {error.strerror or error}.", file=sys.stderr)
+        complain(t(cannot_write, path=args.out, problem=error.strerror or error))
         return 1
-    counted = f"1 {what}" if run.count == 1 else f"{run.count} {what}s"
-    pages = "1 A4 page" if run.pages == 1 else f"{run.pages} A4 pages"
-    print(f"Wrote {counted} of {event.name} ({event.slug}) to {run.out_dir} (PNG and SVG per {per}, "
-          f"{run.manifest.name}); print sheet ({pages}): {run.sheet}")
+    print(wrote(run, event))
     return 0
+
+
+def files_values(run, event) -> dict:
+    """The values of the sentence saying what a badge or label run wrote."""
+    return dict(n=number(run.count), name=inert(event.name), slug=event.slug, out=run.out_dir,
+                manifest=run.manifest.name, sheet=run.sheet,
+                pages=tn("cli.count.a4_page", "cli.count.a4_pages", run.pages, n=number(run.pages)))
 
 
 STATS_BAR_WIDTH = 30
@@ -293,33 +390,41 @@ def run_stats(args) -> int:
         if args.list:
             checkin_list = list_by_code(event, args.list)
             if checkin_list is None:
-                known = ", ".join(lst.code for lst in lists_of(event)) or "none"
-                raise StoreError(f"The event has no check-in list '{args.list}' (lists: {known}).")
+                known = ", ".join(lst.code for lst in lists_of(event))
+                raise StoreError(N_("error.event.no_list_known"), code=args.list,
+                                 known=known or Phrase(N_("error.none")))
         else:
             checkin_list = open_list(event, clock.now())
         stats = arrival_stats(event, checkin_list)
-    scope = f"{checkin_list.name} ({checkin_list.code})" if checkin_list else "every list"
-    print(f"{event.name} ({event.slug}), {scope}: {stats.total} checked in, {stats.registered} registered")
-    print_stats_section("By list", [(code, name, count) for code, name, count in stats.by_list])
-    print_stats_section("By kind of institution", stats.by_kind)
-    print_stats_section("By kiosk", stats.by_terminal)
+    if checkin_list:
+        scope = f"{inert(pick(checkin_list.name, checkin_list.name_en))} ({checkin_list.code})"
+    else:
+        scope = t("cli.stats.every_list")
+    print(t("cli.stats.title", name=inert(event.name), slug=event.slug, scope=scope, total=number(stats.total),
+            registered=number(stats.registered)))
+    names = {lst.code: pick(lst.name, lst.name_en) for lst in lists_of(event)}
+    print_stats_section(t("cli.stats.by_list"), [(code, inert(names.get(code, name)), count)
+                                                 for code, name, count in stats.by_list])
+    print_stats_section(t("cli.stats.by_kind"), [(kind_name(kind), count) for kind, count in stats.by_kind])
+    print_stats_section(t("cli.stats.by_kiosk"), [(inert(terminal), count) for terminal, count in stats.by_terminal])
     most = max((count for _, count in stats.by_hour), default=0)
     bars = [(hour, count, stats_bar(count, most)) for hour, count in stats.by_hour]
-    print_stats_section(f"By hour, {clock.zone_label()}", bars)
+    print_stats_section(t("cli.stats.by_hour", zone=clock.zone_label()), bars)
     return 0
 
 
 def print_stats_section(title: str, rows: list[tuple]) -> None:
-    """A blank line, the title, then the rows in aligned columns (text left, numbers right)."""
+    """A blank line, the title, then the rows in aligned columns (text left, numbers right, formatted
+    for the language)."""
     print()
     print(title)
     if not rows:
-        print("  none")
+        print("  " + t("cli.none"))
         return
-    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        cells = [str(cell).rjust(width) if isinstance(cell, int) else str(cell).ljust(width)
-                 for cell, width in zip(row, widths)]
+    shown = [[(number(cell), True) if isinstance(cell, int) else (str(cell), False) for cell in row] for row in rows]
+    widths = [max(len(row[i][0]) for row in shown) for i in range(len(shown[0]))]
+    for row in shown:
+        cells = [text.rjust(width) if is_number else text.ljust(width) for (text, is_number), width in zip(row, widths)]
         print("  " + "  ".join(cells).rstrip())
 
 
@@ -339,11 +444,15 @@ def run_export_checkins(args) -> int:
             event = require_event(args.event)
             rows = export_checkins(event, args.out)
     except OSError as error:
-        print(f"kiosk: cannot write {args.out}: {error.strerror or error}.", file=sys.stderr)
-        return 1
-    counted = "1 check-in" if rows == 1 else f"{rows} check-ins"
-    print(f"Wrote {counted} of {event.name} ({event.slug}) to {args.out.resolve()}")
+        return cannot_write(args.out, error)
+    print(tn("cli.export.checkin", "cli.export.checkins", rows, n=number(rows), name=inert(event.name),
+             slug=event.slug, path=args.out.resolve()))
     return 0
+
+
+def cannot_write(path, error: OSError) -> int:
+    complain(t("cli.cannot_write", path=path, problem=error.strerror or error))
+    return 1
 
 
 def run_export_sales(args) -> int:
@@ -355,10 +464,9 @@ def run_export_sales(args) -> int:
             event = require_event(args.event)
             rows = export_sales(event, args.out)
     except OSError as error:
-        print(f"kiosk: cannot write {args.out}: {error.strerror or error}.", file=sys.stderr)
-        return 1
-    counted = "1 sale" if rows == 1 else f"{rows} sales"
-    print(f"Wrote {counted} of {event.name} ({event.slug}) to {args.out.resolve()}")
+        return cannot_write(args.out, error)
+    print(tn("cli.export.sale", "cli.export.sales", rows, n=number(rows), name=inert(event.name), slug=event.slug,
+             path=args.out.resolve()))
     return 0
 
 
@@ -375,15 +483,15 @@ def run_export_awards(args) -> int:
         try:
             name, pin = read_admin(args.pin_stdin)
         except EOFError:
-            return "--all needs an admin: no name and PIN were given"
+            return t("cli.export.admin_not_given")
         try:
             user = login(name, pin, "cli export awards")
         except LoginRefused as refused:
             if refused.reason == "locked":
-                return f"--all needs an admin: {name} is locked for {refused.seconds_left} s after wrong PINs"
-            return "--all needs an admin: wrong name or PIN"
+                return t("cli.export.admin_locked", name=inert(name), seconds=refused.seconds_left)
+            return t("cli.export.admin_wrong")
         if user.role != "admin":
-            return f"--all needs an admin: {user.name} is {user.role}"
+            return t("cli.export.admin_not_admin", name=inert(user.name), role=role_name(user.role).text())
         with write():
             record(user.name, "awards.export", event.slug, "every category, unrevealed included")
         return None
@@ -395,15 +503,16 @@ def run_export_awards(args) -> int:
             make_clock(event, args.now)  # the audit entries of --all, on the event's clock
             refused = refusal() if args.all_categories else None
             if refused:
-                print(f"kiosk: {refused}; nothing was written.", file=sys.stderr)
+                complain(t("cli.export.refused", why=refused))
                 return 1
             rows = export_awards(event, args.out, include_unrevealed=args.all_categories)
     except OSError as error:
-        print(f"kiosk: cannot write {args.out}: {error.strerror or error}.", file=sys.stderr)
-        return 1
-    counted = "1 winner" if rows == 1 else f"{rows} winners"
-    which = "every category" if args.all_categories else "the revealed categories"
-    print(f"Wrote {counted} of {which} of {event.name} ({event.slug}) to {args.out.resolve()}")
+        return cannot_write(args.out, error)
+    values = dict(n=number(rows), name=inert(event.name), slug=event.slug, path=args.out.resolve())
+    if args.all_categories:
+        print(tn("cli.export.winner_all", "cli.export.winners_all", rows, **values))
+    else:
+        print(tn("cli.export.winner_revealed", "cli.export.winners_revealed", rows, **values))
     return 0
 
 
@@ -413,8 +522,6 @@ def run_report_sales(args) -> int:
     answer, exit 0 (nobody erred: a script run every evening is not failing on the days between);
     a --day the event does not have is most likely mistyped, exit 1. Sales made on such a day all the
     same are never hidden: their slips follow the sentence (on standard error)."""
-    from datetime import date
-
     from kiosk.clock import ClockError
     from kiosk.context import make_clock
     from kiosk.sales_report import day_report, is_event_day, not_an_event_day, sales_made, slip_lines
@@ -427,7 +534,7 @@ def run_report_sales(args) -> int:
             try:
                 day = date.fromisoformat(args.day.strip())
             except ValueError:
-                raise ClockError(f"'{args.day}' is not a day such as 2018-07-05") from None
+                raise ClockError(N_("error.clock.not_a_day"), day=args.day) from None
         else:
             day = clock.now().date()
         stall = find_stall(event, args.stall) if args.stall else None
@@ -435,13 +542,13 @@ def run_report_sales(args) -> int:
         if not is_event_day(event, day) and not made:
             sentence = not_an_event_day(event, day, clock.zone, today=not args.day)
             if args.day:
-                print(f"kiosk: {sentence}", file=sys.stderr)
+                complain(sentence)
                 return 1
             print(sentence)
             return 0
         lines = slip_lines(event, day, clock.zone, day_report(event, day, clock.zone, stall))
     if made:
-        print(f"kiosk: {not_an_event_day(event, day, clock.zone, today=not args.day, made=made)}", file=sys.stderr)
+        complain(not_an_event_day(event, day, clock.zone, today=not args.day, made=made))
     print("\n".join(lines))
     return 0
 
@@ -508,7 +615,7 @@ def run_checkin(args) -> int:
     def check_list(context) -> None:
         require_event_in(context)
         if args.list and list_by_code(context.event, args.list) is None:
-            raise StoreError(f"The event has no check-in list '{args.list}'.")
+            raise StoreError(N_("error.event.no_list"), code=args.list)
 
     return run_app(args, store, lambda: CheckinScreen(args.list, args.bell), venue=args.venue,
                    terminal=args.kiosk_id, check=check_list)
@@ -534,6 +641,7 @@ EXIT_UNRECORDED = 75  # EX_TEMPFAIL: the app ended with records the store never 
 def run_until_done(make_app: Callable, run: Callable = lambda app: app.run()) -> int:
     """Run the app; after a crash on a public or display screen, start it again on the same screen
     with the same writer (so waiting scans and sales carry over), unless it keeps crashing."""
+    from kiosk import i18n
     from kiosk.crashes import EXIT_CRASHING, CrashCounter, crash_log_path
     from kiosk.writer import StoreWriter
     from screens.base import STAFF
@@ -542,15 +650,15 @@ def run_until_done(make_app: Callable, run: Callable = lambda app: app.run()) ->
     while True:
         app = make_app(writer)
         run(app)
+        i18n.follow_screens(lambda: None)  # no screen at work now: what follows is the command line's language
         if not app.return_code:
             return finish_writing(writer)
         posture = getattr(app.crashed_on, "POSTURE", STAFF)
         if posture == STAFF or crashes.crashed():
-            print(f"kiosk: the screen failed; the details are in {crash_log_path()}.", file=sys.stderr)
+            complain(t("cli.screen_failed", path=crash_log_path()))
             finish_writing(writer)
             return EXIT_CRASHING
-        print(f"kiosk: the screen failed and starts again; the details are in {crash_log_path()}.",
-              file=sys.stderr)
+        complain(t("cli.screen_restarts", path=crash_log_path()))
 
 
 def finish_writing(writer) -> int:
@@ -558,7 +666,8 @@ def finish_writing(writer) -> int:
     if writer.drain(DRAIN_SECONDS):
         return 0
     waiting = writer.waiting()
-    print(f"kiosk: {len(waiting)} record(s) made here could not be written to the store before the exit "
-          f"(the first from {waiting[0].at:%Y-%m-%d %H:%M:%S}); they are lost.", file=sys.stderr)
+    lost = tn("cli.unrecorded", "cli.unrecorded_plural", len(waiting), n=number(len(waiting)),
+              first=f"{waiting[0].at:%Y-%m-%d %H:%M:%S}")
+    complain(lost)
     return EXIT_UNRECORDED
 

@@ -9,6 +9,8 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from kiosk.clock import Clock, load_zone, parse_moment, use_event_clock
+from kiosk.errors import Phrase
+from kiosk.i18n import N_
 from kiosk.search import lower_code
 from kiosk.store import StoreError, StoreInfo
 from models import Event, Venue
@@ -36,7 +38,7 @@ def find_event(slug: str | None = None) -> Event | None:
     if slug:
         event = Event.get_or_none(Event.slug == lower_code(slug))
         if event is None:
-            raise StoreError(f"The store has no event '{slug}'.")
+            raise StoreError(N_("error.event.unknown"), slug=slug)
         return event
     return Event.select().order_by(Event.id.desc()).first()
 
@@ -47,8 +49,8 @@ def find_venue(event: Event | None, code: str | None) -> Venue | None:
     code = lower_code(code)  # venue codes are stored in lower case; a kiosk may be told SHERATON
     venue = Venue.get_or_none((Venue.event == event) & (Venue.code == code)) if event else None
     if venue is None:
-        known = ", ".join(v.code for v in event.venues) if event else "none"
-        raise StoreError(f"There is no venue '{code}' in this event (venues: {known}).")
+        known = ", ".join(v.code for v in event.venues) if event else ""
+        raise StoreError(N_("error.event.no_venue"), code=code, known=known or Phrase(N_("error.none")))
     return venue
 
 

@@ -24,6 +24,7 @@ from kiosk.checkin import (
 )
 from kiosk.clock import in_zone
 from kiosk.program import change_marks, next_sessions
+from kiosk.i18n import N_
 from models import Attendee, Checkin, CheckinList, Event, Institution
 
 DETAIL_SESSIONS = 2  # next sessions shown in a person's detail
@@ -205,14 +206,14 @@ def _attendee(event: Event, attendee_id: int, refuse: bool = True) -> Attendee |
     attendee = (Attendee.select(Attendee, Institution).join(Institution, JOIN.LEFT_OUTER)
                 .where((Attendee.id == attendee_id) & (Attendee.event == event)).first())
     if attendee is None and refuse:
-        raise DeskError("desk.gone")
+        raise DeskError(N_("desk.gone"))
     return attendee
 
 
 def _list(event: Event, list_id: int) -> CheckinList:
     checkin_list = CheckinList.get_or_none((CheckinList.id == list_id) & (CheckinList.event == event))
     if checkin_list is None:
-        raise DeskError("desk.gone")
+        raise DeskError(N_("desk.gone"))
     return checkin_list
 
 
@@ -233,12 +234,12 @@ def undo_at_desk(checkin_id: int, staff: str, reason: str, at: datetime, replaye
     checkin = (Checkin.select(Checkin, CheckinList, Attendee).join(CheckinList).switch(Checkin).join(Attendee)
                .where(Checkin.id == checkin_id).first())
     if checkin is None:
-        raise DeskError("desk.gone")
+        raise DeskError(N_("desk.gone"))
     try:
         undo(checkin, staff, reason, at)
     except CheckinError as refused:
         again = Checkin.get_by_id(checkin_id)
-        if not (replayed and refused.key == "error.already_undone" and again.undone_by == staff
+        if not (replayed and refused.key == N_("error.already_undone") and again.undone_by == staff
                 and again.undo_reason == reason.strip()):
             raise
     return checkin.attendee.name
@@ -291,7 +292,7 @@ def print_badge(event: Event, code: str, badge_dir: Path) -> PrintedBadge:
     """Write the badge files of the person CODE into BADGE_DIR/CODE-vVERSION/ and say where."""
     attendee = find_by_code(event, code)
     if attendee is None:
-        raise DeskError("desk.gone")
+        raise DeskError(N_("desk.gone"))
     card = BadgeCard(attendee.code, attendee.name, attendee.badge_version, payload_for(event, attendee))
     folder = Path(badge_dir) / f"{attendee.code}-v{attendee.badge_version}"
     try:

@@ -1,15 +1,31 @@
-"""Visible text in Indonesian (default) or English, and Babel formatting of money, numbers and dates."""
+"""Visible text in Indonesian (default) or English, from gettext message catalogues, and Babel
+formatting of money, numbers and dates.
+
+The messages are in kiosk/locale/<lang>/LC_MESSAGES/kiosk.po, one file per language, kept in step
+with the source by Babel's own tools (README, "Translations"), and read with Babel at run time, so
+an editable install needs no build step. A message id is a dotted key saying where the text is used
+("checkin.welcome"); its text holds {placeholders} that str.format fills in.
+"""
 from __future__ import annotations
 
+import io
 import os
 from datetime import date
+from functools import cache
+from pathlib import Path
 from typing import Callable
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
-from kiosk.catalogue import MESSAGES
 
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "kiosk"
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 LOCALES = {"id": "id_ID", "en": "en_ID"}
@@ -52,17 +68,48 @@ def language_from_environment(environ=os.environ) -> str | None:
     return None
 
 
+def catalogue_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def catalogue(lang: str) -> Catalog:
+    with catalogue_path(lang).open("rb") as po:
+        return read_po(po, locale=lang, domain=DOMAIN)
+
+
+@cache
+def translations(lang: str) -> Translations:
+    """LANG's messages, read from its .po file and compiled in memory."""
+    compiled = io.BytesIO()
+    write_mo(compiled, catalogue(lang))
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
+
+
+@cache
+def message_keys() -> frozenset[str]:
+    """Every key the catalogues have, plural ones included."""
+    keys = set()
+    for message in catalogue(DEFAULT_LANGUAGE):
+        keys.update(message.id if isinstance(message.id, tuple) else (message.id,))
+    return frozenset(keys - {""})
+
+
+def has_message(key: str) -> bool:
+    """Whether the catalogues have KEY (for a key that comes from the store, like a sale's method)."""
+    return key in message_keys()
+
+
 def t(key: str, lang: str | None = None, **values: object) -> str:
-    """The catalogue text for KEY in the current language, with {placeholders} filled in."""
-    indonesian, english = MESSAGES[key]
-    text = english if (lang or language()) == "en" else indonesian
+    """The text of KEY in LANG (default: the language at work), with {placeholders} filled in."""
+    text = translations(lang or language()).gettext(key)
     return text.format(**values) if values else text
 
 
 def tn(key: str, plural_key: str, count: int, lang: str | None = None, **values: object) -> str:
-    """KEY's text for one, PLURAL_KEY's for more (Indonesian has one form: KEY's); {count} filled in."""
-    chosen = plural_key if count != 1 and (lang or language()) == "en" else key
-    return t(chosen, lang, count=count, **values)
+    """The text of KEY, or PLURAL_KEY, for COUNT, as LANG's plural rules have it; {count} filled in."""
+    return translations(lang or language()).ngettext(key, plural_key, count).format(count=count, **values)
 
 
 def bilingual(key: str, **values: object) -> str:

@@ -15,6 +15,8 @@ from typing import Iterable
 
 from kiosk import i18n
 from kiosk.badges import BadgeRun, Progress, finish_run, write_images
+from kiosk.errors import Phrase
+from kiosk.i18n import N_, tn
 from kiosk.sales import LABEL_PREFIX
 from kiosk.store import StoreError
 from models import Event, Product, Stall
@@ -58,8 +60,12 @@ def select_products(event: Event, stall_code: str | None = None) -> list[Product
         code = stall_code.strip().upper()
         if not Stall.select().where((Stall.event == event) & (Stall.code == code)).exists():
             known = Stall.select().where(Stall.event == event).count()
-            hint = f" ({known} stalls, e.g. {first_stall(event)})" if known else " (it has no stalls)"
-            raise UnknownStall(f"Event {event.slug} has no stall '{code}'{hint}; no labels were written.")
+            if not known:
+                raise UnknownStall(N_("error.labels.no_stalls"), slug=event.slug, code=code)
+            slug, first = event.slug, first_stall(event)
+            raise UnknownStall(Phrase.of(lambda lang: tn(
+                "error.labels.unknown_stall", "error.labels.unknown_stall_plural", known, lang, slug=slug, code=code,
+                n=i18n.number(known, lang), first=first)))
         query = query.where(Stall.code == code)
     return list(query.order_by(Product.code))
 

@@ -24,7 +24,7 @@ from peewee import JOIN
 
 from kiosk.checkin import attendee_for_scan
 from kiosk.clock import in_zone
-from kiosk.i18n import LOCALES, t
+from kiosk.i18n import N_, LOCALES, t
 from kiosk.search import search_words
 from models import CANCELLED, Assignment, Attendee, Event, Institution, Room, Session, Travel, Venue
 
@@ -285,7 +285,7 @@ class NextSession:
 def change_marks(session: NextSession) -> tuple[str, ...]:
     """The catalogue keys of what changed in SESSION: cancelled first, then moved and delayed."""
     return tuple(key for key, changed in (("directory.cancelled", session.cancelled),
-                                          ("directory.moved", session.moved),
+                                          (N_("directory.moved"), session.moved),
                                           ("directory.delayed", session.delayed)) if changed)
 
 

@@ -20,6 +20,7 @@ from kiosk.errors import Refused
 from kiosk.clock import in_zone
 from kiosk.sales_report import day_bounds
 from kiosk.store import is_postgres, new_request_id, write
+from kiosk.i18n import N_
 from models import PAYMENT_METHODS, Event, Product, Sale, Stall, StallHour, database
 from models.sales import PAST_STOCK
 
@@ -46,7 +47,7 @@ def product_code(text: str) -> str:
     """The product code a scan or a typed code names (label prefix optional); a badge is refused."""
     code = text.strip().upper()
     if code.startswith(BADGE_PREFIX):
-        raise SaleError("error.badge_not_product")
+        raise SaleError(N_("error.badge_not_product"))
     return code.removeprefix(LABEL_PREFIX)
 
 
@@ -55,9 +56,9 @@ def find_product(event: Event, text: str, stall: Stall | None = None) -> Product
     code = product_code(text)
     product = Product.get_or_none((Product.event == event) & (Product.code == code)) if code else None
     if product is None:
-        raise SaleError("error.unknown_product", code=code[:20])
+        raise SaleError(N_("error.unknown_product"), code=code[:20])
     if stall is not None and product.stall_id != stall.id:
-        raise SaleError("error.other_stall", code=code)
+        raise SaleError(N_("error.other_stall"), code=code)
     return product
 
 
@@ -65,7 +66,7 @@ def parse_quantity(text: str) -> int:
     """A whole number of items, 1 to MAX_QUANTITY, written with the digits 0-9 (blank: 1)."""
     text = text.strip() or "1"
     if not re.fullmatch(r"[0-9]{1,3}", text) or int(text) == 0:
-        raise SaleError("error.quantity", most=MAX_QUANTITY)
+        raise SaleError(N_("error.quantity"), most=MAX_QUANTITY)
     return int(text)
 
 
@@ -76,9 +77,9 @@ def record_sale(product: Product, quantity: int, method: str, reference: str, se
     A REPLAYED sale (tried again after a store failure: the money was taken meanwhile) that meets
     short stock is recorded all the same and flagged PAST_STOCK for the stall."""
     if method not in PAYMENT_METHODS:
-        raise SaleError("error.method", methods=", ".join(PAYMENT_METHODS))
+        raise SaleError(N_("error.method"), methods=", ".join(PAYMENT_METHODS))
     if not 0 < quantity <= MAX_QUANTITY:
-        raise SaleError("error.quantity", most=MAX_QUANTITY)
+        raise SaleError(N_("error.quantity"), most=MAX_QUANTITY)
     at, request_id = now, request_id or new_request_id()
     sale = Sale(stall=product.stall_id, product=product, quantity=quantity, unit_price=product.price,
                 total=quantity * product.price, method=method,
@@ -99,12 +100,12 @@ def record_sale(product: Product, quantity: int, method: str, reference: str, se
 def void_sale(sale: Sale, staff: str, reason: str, now: datetime) -> Sale:
     """Take a sale back: kept, marked void with who and why; stock and totals restored."""
     if not reason.strip():
-        raise SaleError("error.reason")
+        raise SaleError(N_("error.reason"))
     with write():
         changed = (Sale.update(voided_at=now, voided_by=staff, void_reason=reason.strip())
                    .where((Sale.id == sale.id) & Sale.voided_at.is_null()).execute())
         if not changed:
-            raise SaleError("error.already_void")
+            raise SaleError(N_("error.already_void"))
         product = Product.get_by_id(sale.product_id)
         _give_stock_back(product, sale.quantity)
         _add_to_totals(product, -sale.quantity, -sale.total, sale.at)
@@ -170,7 +171,7 @@ def _take_stock(product: Product, quantity: int, oversell: bool, replayed: bool)
         _run("stock", (quantity, product.id))
         return True
     left = Product.get_by_id(product.id).stock
-    raise OutOfStock("error.out_of_stock", name=product.name, left=max(left or 0, 0))
+    raise OutOfStock(N_("error.out_of_stock"), name=product.name, left=max(left or 0, 0))
 
 
 def _give_stock_back(product: Product, quantity: int) -> None:
@@ -252,7 +253,7 @@ def stall_sales(event: Event, stall_id: int, day: date, zone: ZoneInfo, limit: i
     """The stall's products and its sales of the local DAY in ZONE (the newest LIMIT of them)."""
     stall = Stall.get_or_none((Stall.id == stall_id) & (Stall.event == event))
     if stall is None:
-        raise SaleError("error.no_stall")
+        raise SaleError(N_("error.no_stall"))
     start, end = day_bounds(day, zone)
     products = tuple(ProductLine(p.id, p.code, p.name, p.price, p.stock)
                      for p in Product.select().where(Product.stall == stall).order_by(Product.code))
@@ -276,8 +277,8 @@ def pick_product(stall: StallSales, text: str) -> ProductLine:
     if product is not None:
         return product
     if code in stall.other_codes:
-        raise SaleError("error.other_stall", code=code)
-    raise SaleError("error.unknown_product", code=code[:20])
+        raise SaleError(N_("error.other_stall"), code=code)
+    raise SaleError(N_("error.unknown_product"), code=code[:20])
 
 
 def sale_line(sale: Sale, product_code: str, product_name: str, zone: ZoneInfo, retried: bool = False) -> SaleLine:
@@ -291,7 +292,7 @@ def sell_product(product_id: int, quantity: int, method: str, reference: str, se
     """Record the sale made at AT (on the writer's thread, whenever the store answers)."""
     product = Product.get_or_none(Product.id == product_id)
     if product is None:
-        raise SaleError("error.unknown_product", code="")
+        raise SaleError(N_("error.unknown_product"), code="")
     recorded = record_sale(product, quantity, method, reference, seller, terminal, at, request_id,
                            oversell=oversell, replayed=replayed)
     return sale_line(recorded.sale, product.code, product.name, at.tzinfo, recorded.retried)
@@ -302,7 +303,7 @@ def void_sale_by_id(sale_id: int, staff: str, reason: str, at: datetime, replaye
     not refused as already voided."""
     sale = Sale.get_or_none(Sale.id == sale_id)
     if sale is None:
-        raise SaleError("error.no_sale")
+        raise SaleError(N_("error.no_sale"))
     if replayed and sale.voided_at is not None and (sale.voided_by, sale.void_reason) == (staff, reason.strip()):
         voided = sale
     else:

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from babel.lists import format_list
 from peewee import fn
 
 from kiosk.clock import in_zone, zone_label
 from kiosk.errors import Refused
-from kiosk.i18n import money
+from kiosk.i18n import N_, locale, long_date, money, number, t, tn
 from kiosk.text import inert
 from models import PAYMENT_METHODS, Event, Product, Sale, Stall
 
@@ -113,7 +114,7 @@ def stall_day(event: Event, stall_id: int, day: date, zone: ZoneInfo) -> StallDa
     """The slip of one stall (by id) for the local DAY in ZONE, as the selling screen shows it."""
     stall = Stall.get_or_none((Stall.id == stall_id) & (Stall.event == event))
     if stall is None:
-        raise Refused("error.no_stall")
+        raise Refused(N_("error.no_stall"))
     (only,) = day_report(event, day, zone, stall)
     return only
 
@@ -129,21 +130,26 @@ def sales_made(event: Event, day: date, zone: ZoneInfo, stall: Stall | None = No
     return (query.where(Sale.stall == stall.id) if stall is not None else query).count()
 
 
-def not_an_event_day(event: Event, day: date, zone: ZoneInfo, today: bool, made: int = 0) -> str:
+def not_an_event_day(event: Event, day: date, zone: ZoneInfo, today: bool, made: int = 0,
+                     lang: str | None = None) -> str:
     """The sentence for slips asked of DAY, which is not one of the event's days: said instead of
     slips of zero sales, or (MADE sales were made that day all the same) before them."""
     days = event.day_list
-    listed = " and ".join([", ".join(days[:-1]), days[-1]] if len(days) > 1 else days) or "none"
-    which = f"today ({day.isoformat()}, {zone_label(zone, day_bounds(day, zone)[0])})" if today else day.isoformat()
-    event_days = f"a day of {inert(event.name)} ({event.slug}), whose days are {listed}"
+    values = dict(day=long_date(day, lang), zone=zone_label(zone, day_bounds(day, zone)[0]), name=inert(event.name),
+                  slug=event.slug, days=event_days(event, lang), n=number(made, lang))
+    if made and today:
+        return tn("cli.slip.sold_today_anyway", "cli.slip.sold_today_anyway_plural", made, lang, **values)
     if made:
-        were = "was" if made == 1 else "were"
-        return f"{which[0].upper()}{which[1:]} is not {event_days}, but {_plural(made, 'sale')} {were} made on it: " \
-               f"the slips follow."
+        return tn("cli.slip.sold_anyway", "cli.slip.sold_anyway_plural", made, lang, **values)
     if today:
-        return (f"No slips: {which} is not {event_days}. For one of them: "
-                f"kiosk report sales --day {days[0] if days else 'YYYY-MM-DD'}")
-    return f"{which} is not {event_days}, and no sale was made on it."
+        return t("cli.slip.not_event_day_today", lang, first=days[0] if days else "YYYY-MM-DD", **values)
+    return t("cli.slip.not_event_day", lang, **values)
+
+
+def event_days(event: Event, lang: str | None = None) -> str:
+    """The event's days as dates in words, listed ("Kamis, 5 Juli 2018 dan Jumat, 6 Juli 2018")."""
+    days = [long_date(date.fromisoformat(day), lang) for day in event.day_list]
+    return format_list(days, locale=locale(lang)) if days else t("cli.none", lang)
 
 
 def event_total(days: list[StallDay]) -> StallDay:
@@ -166,41 +172,57 @@ def event_total(days: list[StallDay]) -> StallDay:
 # --- the printed slip ---------------------------------------------------------------------------------
 
 
-def slip_lines(event: Event, day: date, zone: ZoneInfo, days: list[StallDay]) -> list[str]:
-    """The plain-text slips of DAYS (one block per stall), then the grand total line."""
+def slip_lines(event: Event, day: date, zone: ZoneInfo, days: list[StallDay], lang: str | None = None) -> list[str]:
+    """The plain-text slips of DAYS (one block per stall), then the grand total line, in LANG (the
+    current language by default)."""
     start, _ = day_bounds(day, zone)
-    lines = [f"Sales of {inert(event.name)} ({event.slug}) on {day.isoformat()}, times in "
-             f"{zone_label(zone, start)}"]
+    lines = [t("cli.slip.title", lang, name=inert(event.name), slug=event.slug, day=long_date(day, lang),
+               zone=zone_label(zone, start))]
     for stall_day in days:
-        lines += ["", *stall_slip(stall_day)]
+        lines += ["", *stall_slip(stall_day, lang)]
     total = event_total(days)
-    stalls = "1 stall" if len(days) == 1 else f"{len(days)} stalls"
-    lines += ["", f"Total, {stalls}: {_counts(total)}: {money(total.revenue)} ({_split(total)}), "
-                  f"{_plural(len(total.voids), 'void')}"]
+    voids = len(total.voids)
+    lines += ["", t("cli.slip.total", lang, stalls=tn("cli.slip.stall", "cli.slip.stalls", len(days), lang,
+                                                      n=number(len(days), lang)),
+                    counts=_counts(total, lang), revenue=money(total.revenue, lang), split=_split(total, lang),
+                    voids=tn("cli.slip.void", "cli.slip.voids", voids, lang, n=number(voids, lang)))]
     return lines
 
 
-def stall_slip(stall_day: StallDay) -> list[str]:
+# The payment methods' names on the slip (models.PAYMENT_METHODS).
+METHOD_KEYS = {"cash": N_("cli.slip.method.cash"), "qris": N_("cli.slip.method.qris"),
+               "transfer": N_("cli.slip.method.transfer")}
+
+
+def method_name(method: str, lang: str | None = None) -> str:
+    return t(METHOD_KEYS[method], lang) if method in METHOD_KEYS else inert(method)
+
+
+def stall_slip(stall_day: StallDay, lang: str | None = None) -> list[str]:
     lines = [f"{inert(stall_day.code)}  {inert(stall_day.name)}",
-             f"  {_counts(stall_day)}: {money(stall_day.revenue)}"]
-    amounts = {method: money(revenue) for method, revenue in stall_day.by_method.items()}
+             f"  {_counts(stall_day, lang)}: {money(stall_day.revenue, lang)}"]
+    amounts = {method_name(method, lang): money(revenue, lang) for method, revenue in stall_day.by_method.items()}
     width = max(len(text) for text in amounts.values())
     label = max(len(method) for method in amounts)
     lines += [f"  {method.ljust(label)}  {text.rjust(width)}" for method, text in amounts.items()]
-    if stall_day.flagged:
-        lines.append(f"  {_plural(len(stall_day.flagged), 'sale')} past the stock (recorded after a store failure; "
-                     f"count the stock):")
+    flagged = len(stall_day.flagged)
+    if flagged:
+        lines.append("  " + tn("cli.slip.past_stock", "cli.slip.past_stock_plural", flagged, lang,
+                               n=number(flagged, lang)))
         for sale in stall_day.flagged:
-            lines.append(f"    {sale.at:%H:%M}  {inert(sale.product_code)} {inert(sale.product)} x{sale.quantity}  "
-                         f"{money(sale.total)}  sold by {inert(sale.seller)}")
-    if not stall_day.voids:
-        lines.append("  no voids")
+            lines.append("    " + t("cli.slip.flag_line", lang, time=f"{sale.at:%H:%M}", code=inert(sale.product_code),
+                                    product=inert(sale.product), quantity=sale.quantity,
+                                    total=money(sale.total, lang), seller=inert(sale.seller)))
+    voids = len(stall_day.voids)
+    if not voids:
+        lines.append("  " + t("cli.slip.no_voids", lang))
         return lines
-    lines.append(f"  {_plural(len(stall_day.voids), 'void')}:")
+    lines.append("  " + tn("cli.slip.voids_head", "cli.slip.voids_head_plural", voids, lang, n=number(voids, lang)))
     for void in stall_day.voids:
-        lines.append(f"    {void.at:%H:%M}  {inert(void.product_code)} {inert(void.product)} x{void.quantity}  "
-                     f"{money(void.total)}  sold by {inert(void.seller)}, voided by {inert(void.voided_by)} "
-                     f"at {_void_time(void)}: {inert(void.reason)}")
+        lines.append("    " + t("cli.slip.void_line", lang, time=f"{void.at:%H:%M}", code=inert(void.product_code),
+                                product=inert(void.product), quantity=void.quantity, total=money(void.total, lang),
+                                seller=inert(void.seller), who=inert(void.voided_by), at=_void_time(void),
+                                reason=inert(void.reason)))
     return lines
 
 
@@ -209,13 +231,12 @@ def _void_time(void: VoidedSale) -> str:
     return f"{void.voided_at:%H:%M}" if void.voided_at.date() == void.at.date() else f"{void.voided_at:%Y-%m-%d %H:%M}"
 
 
-def _counts(stall_day: StallDay) -> str:
-    return f"{_plural(stall_day.sales, 'sale')}, {_plural(stall_day.items, 'item')}"
+def _counts(stall_day: StallDay, lang: str | None = None) -> str:
+    sales = tn("cli.slip.sale", "cli.slip.sales", stall_day.sales, lang, n=number(stall_day.sales, lang))
+    items = tn("cli.slip.item", "cli.slip.items", stall_day.items, lang, n=number(stall_day.items, lang))
+    return f"{sales}, {items}"
 
 
-def _split(stall_day: StallDay) -> str:
-    return ", ".join(f"{method} {money(revenue)}" for method, revenue in stall_day.by_method.items())
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def _split(stall_day: StallDay, lang: str | None = None) -> str:
+    return ", ".join(f"{method_name(method, lang)} {money(revenue, lang)}"
+                     for method, revenue in stall_day.by_method.items())

@@ -11,6 +11,7 @@ from kiosk.clock import in_zone
 from kiosk.errors import Refused
 from kiosk.search import search_words
 from kiosk.store import write
+from kiosk.i18n import N_
 from models import CANCELLED, SCHEDULED, Event, Room, Session, Venue
 
 MAX_DELAY_MINUTES = 24 * 60
@@ -79,7 +80,7 @@ def schedule_view(event: Event, text: str, zone: ZoneInfo, limit: int = 100) -> 
 def _session(session_id: int) -> Session:
     session = Session.get_or_none(Session.id == session_id)
     if session is None:
-        raise ScheduleError("error.session_gone")
+        raise ScheduleError(N_("error.session_gone"))
     return session
 
 
@@ -89,7 +90,7 @@ def move_session(session_id: int, room_id: int, staff: str, replayed: bool = Fal
         return session
     room = Room.get_or_none(Room.id == room_id)
     if room is None:
-        raise ScheduleError("error.session_gone")
+        raise ScheduleError(N_("error.session_gone"))
     return move(session, room, staff)
 
 
@@ -134,7 +135,7 @@ def move(session: Session, room: Room, staff: str) -> Session:
 
 def delay(session: Session, minutes: int, staff: str) -> Session:
     if not 0 < minutes <= MAX_DELAY_MINUTES:
-        raise ScheduleError("error.delay_range", most=MAX_DELAY_MINUTES)
+        raise ScheduleError(N_("error.delay_range"), most=MAX_DELAY_MINUTES)
     shift = timedelta(minutes=minutes)
     _refuse_clash(session, session.room, session.starts_at + shift, session.ends_at + shift)
     with write():
@@ -147,7 +148,7 @@ def delay(session: Session, minutes: int, staff: str) -> Session:
 
 def cancel(session: Session, staff: str, reason: str) -> Session:
     if not reason.strip():
-        raise ScheduleError("error.reason")
+        raise ScheduleError(N_("error.reason"))
     with write():
         session.status = CANCELLED
         session.save(only=[Session.status])
@@ -172,4 +173,4 @@ def _refuse_clash(session: Session, room: Room, starts_at, ends_at) -> None:
         (Session.room == room) & (Session.id != session.id) & (Session.status != CANCELLED)
         & (Session.starts_at < ends_at) & (Session.ends_at > starts_at)).first())
     if clash is not None:
-        raise ScheduleError("error.room_taken", room=room.name, code=clash.code, title=clash.title)
+        raise ScheduleError(N_("error.room_taken"), room=room.name, code=clash.code, title=clash.title)

@@ -20,6 +20,8 @@ from functools import cache, reduce
 
 from kiosk.audit import record
 from kiosk.clock import utc_now
+from kiosk.errors import Phrase, Told
+from kiosk.i18n import N_
 from kiosk.store import is_postgres, write
 from models import ROLES, LoginAttempt, StaffUser
 
@@ -30,12 +32,20 @@ PIN_MIN, PIN_MAX = 4, 12
 STRONG_PIN_MIN = 6
 STRONG_PIN_ROLES = ("admin", "awards")
 KEY_MAX = 255  # the length of LoginAttempt.key
+# The name of each role in the catalogue (models.ROLES).
+ROLE_KEYS = {"desk": N_("role.desk"), "seller": N_("role.seller"), "awards": N_("role.awards"),
+             "admin": N_("role.admin")}
 
 Scope = tuple[str, str]  # ("name" | "terminal" | "exit", the name or the terminal)
 
 
-class StaffError(ValueError):
-    """A refused staff action, told in one sentence."""
+class StaffError(Told, ValueError):
+    """A refused staff action, told in one sentence: a catalogue key and its values (kiosk.errors.Told)."""
+
+
+def role_name(role: str) -> Phrase:
+    """ROLE's name, to be put into the reader's language (a role the catalogue does not know, as it is)."""
+    return Phrase(ROLE_KEYS[role]) if role in ROLE_KEYS else Phrase.of(lambda lang: role)
 
 
 @dataclass(frozen=True)
@@ -74,7 +84,7 @@ def shortest_pin(role: str) -> int:
 def check_pin_format(pin: str, role: str) -> None:
     shortest = shortest_pin(role)
     if not (pin.isdigit() and shortest <= len(pin) <= PIN_MAX):
-        raise StaffError(f"A PIN for the {role} role is {shortest} to {PIN_MAX} digits.")
+        raise StaffError(N_("error.staff.pin_rule"), role=role_name(role), shortest=shortest, longest=PIN_MAX)
 
 
 # --- accounts ---------------------------------------------------------------------------------
@@ -85,12 +95,12 @@ def add_user(name: str, role: str, pin: str, actor: str = "cli", stall=None) -> 
     Whoever calls this has decided ACTOR may (see authorise_admin)."""
     name = name.strip()
     if not name:
-        raise StaffError("A staff user needs a name.")
+        raise StaffError(N_("error.staff.no_name"))
     if role not in ROLES:
-        raise StaffError(f"'{role}' is not a role: use one of {', '.join(ROLES)}.")
+        raise StaffError(N_("error.staff.unknown_role"), role=role, roles=", ".join(ROLES))
     check_pin_format(pin, role)
     if role == "seller" and stall is None:
-        raise StaffError("A seller needs a stall: add --stall CODE.")
+        raise StaffError(N_("error.staff.seller_stall"))
     pin_hash = hash_pin(pin)
     with write():
         user = StaffUser.get_or_none(StaffUser.name == name)
@@ -116,11 +126,10 @@ def authorise_admin(name: str, pin: str, terminal: str) -> StaffUser:
         user = login(name, pin, terminal)
     except LoginRefused as refused:
         if refused.reason == "locked":
-            raise StaffError(f"Too many wrong PINs: try again in {refused.seconds_left} s; "
-                             "nothing was changed.") from None
-        raise StaffError("Wrong admin name or PIN; nothing was changed.") from None
+            raise StaffError(N_("error.staff.locked"), seconds=refused.seconds_left) from None
+        raise StaffError(N_("error.staff.wrong_admin")) from None
     if user.role != "admin":
-        raise StaffError(f"{user.name} is not an admin ({user.role}); nothing was changed.")
+        raise StaffError(N_("error.staff.not_admin"), name=user.name, role=role_name(user.role))
     return user
 
 

@@ -14,7 +14,9 @@ from platformdirs import user_data_dir
 from playhouse.db_url import parse as parse_db_url
 
 import models.migrations
+from kiosk.errors import Told
 from kiosk.files import OPEN_TO_OTHERS, PRIVATE_FILE_MODE, make_private_folder
+from kiosk.i18n import N_
 from models import database
 
 NOTIFY_CHANNEL = "kiosk_changes"
@@ -46,8 +48,9 @@ def new_request_id() -> str:
     return uuid.uuid4().hex
 
 
-class StoreError(Exception):
-    """A problem with the store, told in one sentence a person can act on."""
+class StoreError(Told):
+    """A problem with the store, told in one sentence a person can act on: a catalogue key and its
+    values (`StoreError(N_("error.store.busy"), url=…)`), shown in the reader's language by `text()`."""
 
 
 @dataclass(frozen=True)
@@ -73,10 +76,7 @@ def make_database(url: str) -> peewee.Database:
         return _make_sqlite(url)
     if parsed.scheme in POSTGRES_SCHEMES:
         return _make_postgres(url)
-    raise StoreError(
-        f"The store URL scheme '{parsed.scheme or url}' is not supported: "
-        "use sqlite:///PATH or postgresql://USER@HOST/DATABASE."
-    )
+    raise StoreError(N_("error.store.scheme"), scheme=parsed.scheme or url)
 
 
 def _make_sqlite(url: str) -> peewee.SqliteDatabase:
@@ -97,7 +97,7 @@ def _create_private_store_file(path: Path, url: str) -> None:
     except FileExistsError:
         return
     except OSError as error:
-        raise StoreError(f"The store file for {url} cannot be created: {error.strerror or error}.") from error
+        raise StoreError(N_("error.store.cannot_create"), url=url, problem=error.strerror or str(error)) from error
     try:
         os.fchmod(handle, PRIVATE_FILE_MODE)  # the umask may have cut the group's bits
     finally:
@@ -117,7 +117,7 @@ def store_files_open_to_others(store: StoreInfo) -> list[tuple[Path, int]]:
 def _make_postgres(url: str) -> peewee.PostgresqlDatabase:
     params = parse_db_url(url)
     if not params.get("database"):
-        raise StoreError(f"The store URL {url} names no database: use postgresql://USER@HOST/DATABASE.")
+        raise StoreError(N_("error.store.no_database"), url=_safe(url))
     params = POSTGRES_CONNECTION | params  # what the URL says wins
     params["options"] = " ".join(filter(None, [POSTGRES_OPTIONS, params.get("options")]))  # later -c wins
     return peewee.PostgresqlDatabase(**params)
@@ -154,10 +154,7 @@ def schema_version(applied: set[str]) -> int:
 def _refuse_newer_store(applied: set[str], url: str) -> None:
     unknown = sorted(applied - set(MIGRATION_NAMES))
     if unknown:
-        raise StoreError(
-            f"The store at {url} was made by a newer version of this program "
-            f"(it has schema step {unknown[-1]}): upgrade the program before using it."
-        )
+        raise StoreError(N_("error.store.newer"), url=_safe(url), step=unknown[-1])
 
 
 def close_store() -> None:
@@ -197,28 +194,27 @@ def translate_errors(url: str):
     except StoreError:
         raise
     except STORE_ERRORS as exc:
-        raise StoreError(describe(exc, url)) from exc
+        raise describe(exc, url) from exc
     except ImportError as exc:
-        raise StoreError(
-            "PostgreSQL support is not installed: pip install 'event-kiosk[postgres]'."
-        ) from exc
+        raise StoreError(N_("error.store.no_postgres")) from exc
 
 
-def describe(exc: BaseException, url: str) -> str:
-    """One sentence for a store failure."""
+def describe(exc: BaseException, url: str) -> StoreError:
+    """The StoreError for a store failure: one sentence (the driver's own words, when quoted, stay as
+    the driver wrote them)."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     lowered = text.lower()
     if "file is not a database" in lowered or "not a database" in lowered:
-        return f"The file behind {url} is not a SQLite database."
+        return StoreError(N_("error.store.not_sqlite"), url=url)
     if "readonly" in lowered or "read-only" in lowered:
-        return f"The store at {url} is read-only: nothing was written."
+        return StoreError(N_("error.store.read_only"), url=url)
     if "unable to open database" in lowered:
-        return f"The store file for {url} cannot be opened (check the folder exists and is writable)."
+        return StoreError(N_("error.store.cannot_open"), url=url)
     if "locked" in lowered or "busy" in lowered:
-        return f"The store at {url} is busy (locked by another process): try again in a moment."
+        return StoreError(N_("error.store.busy"), url=url)
     if "connection" in lowered or "could not" in lowered or "server" in lowered:
-        return f"The PostgreSQL store at {_safe(url)} cannot be reached: {text}"
-    return f"The store at {_safe(url)} failed: {text}"
+        return StoreError(N_("error.store.unreachable"), url=_safe(url), problem=text)
+    return StoreError(N_("error.store.failed"), url=_safe(url), problem=text)
 
 
 def _safe(url: str) -> str:

@@ -9,29 +9,28 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
-from textual.widgets import Footer
 
 from kiosk.arrivals import NO_INSTITUTION, ArrivalsView, arrivals_view
-from kiosk.catalogue import MESSAGES
-from kiosk.i18n import number, pick, t
+from kiosk.i18n import N_, has_message, number, pick, t
 from screens.base import LiveScreen
 from screens.widgets.fitted import Column, FittedTable
+from screens.widgets.footer import KioskFooter
 from screens.widgets.header import KioskHeader
 from screens.widgets.text import Clamped, cell, data
 
 BAR_WIDTH = 12
 
 TABLES = {
-    "arrivals-lists": ("arrivals.list", "arrivals.count"),
-    "arrivals-kinds": ("overview.kind", "arrivals.count"),
-    "arrivals-kiosks": ("arrivals.kiosk", "arrivals.count"),
-    "arrivals-hours": ("arrivals.hour", "arrivals.count", "arrivals.bar"),
+    "arrivals-lists": (N_("arrivals.list"), N_("arrivals.count")),
+    "arrivals-kinds": ("overview.kind", N_("arrivals.count")),
+    "arrivals-kiosks": (N_("arrivals.kiosk"), N_("arrivals.count")),
+    "arrivals-hours": (N_("arrivals.hour"), N_("arrivals.count"), N_("arrivals.bar")),
 }
-WHOLE = {"arrivals.list", "arrivals.count", "arrivals.hour"}  # codes, counts, hours: never cut; names shrink
+WHOLE = {N_("arrivals.list"), N_("arrivals.count"), N_("arrivals.hour")}  # codes, counts, hours: never cut; names shrink
 
 
 class ArrivalsScreen(LiveScreen):
-    BINDINGS = [Binding("escape", "back", t("nav.back"), id="back")]
+    BINDINGS = [Binding("escape", "back", N_("nav.back"), id="back")]
 
     def __init__(self, list_id: int | None, now: datetime | None = None):
         """The figures of list LIST_ID; with none, of the desk's list at NOW (kiosk.arrivals.desk_list)."""
@@ -45,7 +44,7 @@ class ArrivalsScreen(LiveScreen):
             for table_id, keys in TABLES.items():
                 columns = [Column(key, t(key), whole=key in WHOLE) for key in keys]
                 yield FittedTable(columns, id=table_id, cursor_type="none", zebra_stripes=True)
-        yield Footer()
+        yield KioskFooter()
 
     def fetcher(self):
         event, list_id, now = self.app.context.event, self.list_id, self.now
@@ -71,7 +70,7 @@ def kind_name(kind: str) -> str:
     """A kind of institution in the screen's language; one the program does not know, as stored."""
     if kind == NO_INSTITUTION:
         return "—"
-    return t(f"kind.{kind}") if f"kind.{kind}" in MESSAGES else kind
+    return t(f"kind.{kind}") if has_message(f"kind.{kind}") else kind
 
 
 def bar(value: int, most: int, width: int = BAR_WIDTH) -> str:

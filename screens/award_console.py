@@ -9,18 +9,19 @@ from dataclasses import replace
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from textual.content import Content
 
 from kiosk.ceremony import ConsoleView, StateView, console_view, cover, end_rehearsal, rehearse, step_to
-from kiosk.i18n import pick, t
+from kiosk.i18n import N_, pick, t
 from kiosk.reveal import CLOSING, HOLDING, NOMINEES, WINNERS, CategoryOutline, Named, Step, title_position
 from kiosk.text import shorten
 from kiosk.writer import Intent, Outcome
 from models import LIVE, REHEARSAL
 from screens.base import LiveScreen
 from screens.widgets.dialogs import ConfirmDialog, PickDialog
+from screens.widgets.footer import KioskFooter
 from screens.widgets.header import KioskHeader
 from screens.widgets.text import Clamped, cell, data, styled
 
@@ -31,11 +32,11 @@ NAME_CELLS = 90  # a winner's name or detail on the console, at most (the rest e
 class AwardConsoleScreen(LiveScreen):
     IDLE_LOGOUT = False  # the operator may wait a long speech before the next step
     BINDINGS = [
-        Binding("n,right,space", "next", t("console.next"), id="next"),
-        Binding("p,left", "back_step", t("console.back"), id="back-step"),
-        Binding("b", "blackout", t("console.blackout"), id="blackout"),
-        Binding("h", "holding", t("console.holding"), id="holding"),
-        Binding("j", "jump", t("console.jump"), id="jump"),
+        Binding("n,right,space", "next", N_("console.next"), id="next"),
+        Binding("p,left", "back_step", N_("console.back"), id="back-step"),
+        Binding("b", "blackout", N_("console.blackout"), id="blackout"),
+        Binding("h", "holding", N_("console.holding"), id="holding"),
+        Binding("j", "jump", N_("console.jump"), id="jump"),
     ]
 
     def __init__(self, user, rehearsal: bool = False):
@@ -59,7 +60,7 @@ class AwardConsoleScreen(LiveScreen):
                 yield Clamped("", id="console-now", max_lines=5)
                 yield Clamped("", id="console-next", max_lines=5)
                 yield Clamped("", id="console-winners", max_lines=14)
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         if self.mode == REHEARSAL:

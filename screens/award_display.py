@@ -114,7 +114,7 @@ class AwardDisplayScreen(LiveScreen):
 
     def _step(self, step: Step, state: StateView, celebrate: bool) -> None:
         if step.kind in (HOLDING, CLOSING):
-            self._show(kicker=t("awards.closing" if step.kind == CLOSING else "awards.holding_kicker"),
+            self._show(kicker=t("awards.closing") if step.kind == CLOSING else t("awards.holding_kicker"),
                        big=self._event_name(), body="" if step.kind == CLOSING else t("awards.holding_body"))
             return
         category = self.categories[step.category]

@@ -3,21 +3,31 @@
 A screen reads the store with `read(fetch, then)`: FETCH runs on a store thread and returns plain
 view objects, THEN shows them on the loop. It records what a person did with `record(intent)`,
 through the app's one writer. A store that fails or is slow is one calm line, handled here for all.
+
+A screen speaks a language of its own (`language`): it starts in the language of the screen below
+it (the first screen: the kiosk's default), and an F-key switch (`switch_language`) changes it for
+that screen alone. kiosk.app makes kiosk.i18n follow the screen at work, so t(), money() and
+the rest speak each screen's language without being told.
 """
 from __future__ import annotations
 
+import contextvars
 from typing import Callable, TypeVar
 
+from textual.app import App
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from kiosk import i18n
 from kiosk.errors import Refused
-from kiosk.i18n import t
+from kiosk.i18n import LANGUAGES, t
 from kiosk.store import STORE_ERRORS, recover
 from kiosk.text import inert
 from kiosk.writer import Intent, Outcome
 from screens.messages import StoreChanged
+from screens.widgets.language import speaking_for
 
 PUBLIC, DISPLAY, STAFF = "public", "display", "staff"
 RETRY_READ_SECONDS = 2.0
@@ -33,6 +43,89 @@ def on_store_thread(fetch: Callable[[], T]) -> Callable[[], T]:
             recover()
             raise
     return guarded
+
+
+def process_language() -> str:
+    """The process's language (the command line's --lang), whatever screen is at work."""
+    return contextvars.Context().run(i18n.language)  # no screen at work in an empty context
+
+
+def app_of(node: DOMNode | None) -> App | None:
+    while node is not None and not isinstance(node, App):
+        node = getattr(node, "parent", None)
+    return node
+
+
+def screen_of(node: DOMNode | None) -> Screen | None:
+    """The screen NODE works for: a widget's screen, a screen itself, an App's top screen (a key
+    binding's action runs as the App's work, for the screen on view)."""
+    if isinstance(node, App):
+        stack = node.screen_stack
+        return stack[-1] if stack else None
+    while node is not None and not isinstance(node, Screen):
+        node = getattr(node, "parent", None)
+    return node
+
+
+def language_of(screen: Screen) -> str | None:
+    """The language SCREEN speaks: its own, else (a screen or a dialog pushed on top) the one of the
+    screen below it, else the kiosk's default (the app's context); None: the process's."""
+    app = app_of(screen)
+    stack = app.screen_stack if app is not None else []
+    while screen is not None:
+        own = getattr(screen, "_own_language", None)
+        if own:
+            return own
+        place = next((n for n, s in enumerate(stack) if s is screen), 0)
+        screen = stack[place - 1] if place > 0 else None
+    return getattr(getattr(app, "context", None), "language", None)
+
+
+class SpokenBy:
+    """A callback the App runs for a screen (a recorded intent's on_done), in that screen's
+    language; it keeps the original's owner (`__self__`) for the App's check that it is still there."""
+
+    def __init__(self, node: DOMNode, callback: Callable):
+        self.node, self.callback = node, callback
+        owner = getattr(callback, "__self__", None)
+        if owner is not None:
+            self.__self__ = owner
+
+    def __call__(self, *args, **kwargs):
+        with speaking_for(self.node):
+            return self.callback(*args, **kwargs)
+
+
+class OwnLanguage:
+    """A screen or a dialog that may speak a language of its own: it starts in the language of the
+    screen below it, and `switch_language()` (an F-key) changes it here alone, the screens below
+    keeping theirs."""
+
+    _own_language: str | None = None
+
+    @property
+    def language(self) -> str:
+        return language_of(self) or process_language()
+
+    @language.setter
+    def language(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
+        self._own_language = lang
+
+    async def switch_language(self) -> None:
+        """The next language, for this screen alone, shown anew where it was (its footer too)."""
+        self.language = LANGUAGES[(LANGUAGES.index(self.language) + 1) % len(LANGUAGES)]
+        with speaking_for(self):  # an F-key's action runs as the App's work
+            await self.speak_again()
+        self.refresh_bindings()
+
+    async def action_switch_language(self) -> None:
+        await self.switch_language()
+
+    async def speak_again(self) -> None:
+        """Show this screen anew in its language, keeping its place: composed again by default."""
+        await self.recompose()
 
 
 class StoreReads:
@@ -87,7 +180,10 @@ class StoreReads:
         self.tell(t("store.unavailable"), severity="warning", timeout=3)
 
     def record(self, intent: Intent) -> Intent:
-        """Hand INTENT to the app's writer; its on_done runs here when it is recorded."""
+        """Hand INTENT to the app's writer; its on_done runs here when it is recorded (in this
+        screen's language)."""
+        if intent.on_done is not None and not isinstance(intent.on_done, SpokenBy):
+            intent.on_done = SpokenBy(self, intent.on_done)
         return self.app.writer.submit(intent)
 
     def refused(self, outcome: Outcome) -> bool:
@@ -98,9 +194,10 @@ class StoreReads:
         return False
 
 
-class KioskScreen(StoreReads, Screen):
+class KioskScreen(OwnLanguage, StoreReads, Screen):
     """POSTURE decides what ctrl+q and ctrl+c do here (see KioskApp.action_leave) and whether escape
-    goes back: only a staff screen goes back, so a public screen never leads into a staff one."""
+    goes back: only a staff screen goes back, so a public screen never leads into a staff one.
+    `language`: see OwnLanguage."""
 
     POSTURE = STAFF
     BINDINGS = [Binding("escape", "back", show=False, id="back")]

@@ -159,7 +159,7 @@ class CheckinScreen(LiveScreen):
     def _show_welcome(self, greeting: Greeting) -> None:
         lang = greeting.language
         lines = [greeting.institution] if greeting.institution else []
-        lines += [t("checkin.next." + key, lang, **values) for key, values in greeting.next_steps]
+        lines += [t(f"checkin.next.{key}", lang, **values) for key, values in greeting.next_steps]
         self._set_panel(WELCOME, t("checkin.big.welcome", lang), t("checkin.welcome", lang, name=greeting.name),
                         "\n".join(lines))
 

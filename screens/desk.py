@@ -9,15 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
-from kiosk.catalogue import MESSAGES
 from kiosk.checkin import ALREADY, CLOSED, WELCOME
 from kiosk.desk import (
     NO_LIST, BadgeCard, DeskCheckin, DeskView, DeskWalkIn, PersonDetail, PersonRow, PrintedBadge, badge_card,
     check_in_at_desk, desk_view, person_detail, print_badge, reissue_at_desk, undo_at_desk, walk_in_at_desk,
 )
-from kiosk.i18n import number, pick, t
+from kiosk.i18n import N_, has_message, number, pick, t
 from kiosk.search import MAX_SEARCH_WORDS, MAX_WORD_CHARS
 from kiosk.writer import Intent, Outcome
 from kiosk.session import Staff
@@ -26,6 +25,7 @@ from screens.base import SearchScreen
 from screens.walk_in import WalkIn, WalkInDialog
 from screens.widgets.dialogs import ReasonDialog
 from screens.widgets.fitted import BoundedInput, Column, FittedTable
+from screens.widgets.footer import KioskFooter
 from screens.widgets.header import KioskHeader
 from screens.widgets.text import Clamped, cell, data, styled
 
@@ -40,13 +40,13 @@ NAME_TITLE_LINES = 6
 
 class DeskScreen(SearchScreen):
     BINDINGS = [
-        Binding("f2", "check_in", t("desk.check_in"), id="check-in"),
-        Binding("f3", "undo", t("desk.undo"), id="undo"),
-        Binding("f4", "walk_in", t("desk.walk_in"), id="walk-in"),
-        Binding("f5", "reissue", t("desk.reissue"), id="reissue"),
-        Binding("f6", "show_qr", t("desk.qr"), id="qr"),
-        Binding("f7", "next_list", t("desk.list"), id="list"),
-        Binding("f8", "arrivals", t("desk.arrivals"), id="arrivals"),
+        Binding("f2", "check_in", N_("desk.check_in"), id="check-in"),
+        Binding("f3", "undo", N_("desk.undo"), id="undo"),
+        Binding("f4", "walk_in", N_("desk.walk_in"), id="walk-in"),
+        Binding("f5", "reissue", N_("desk.reissue"), id="reissue"),
+        Binding("f6", "show_qr", N_("desk.qr"), id="qr"),
+        Binding("f7", "next_list", N_("desk.list"), id="list"),
+        Binding("f8", "arrivals", N_("desk.arrivals"), id="arrivals"),
     ]
 
     def __init__(self, user: Staff):
@@ -71,7 +71,7 @@ class DeskScreen(SearchScreen):
         with Vertical(id="desk-detail-box"):
             yield Clamped("", max_lines=WHO_LINES, id="desk-who")
             yield Static(t("desk.hint"), id="desk-detail")
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#desk-search", Input).focus()
@@ -337,14 +337,14 @@ def walk_in_message(walk_in: DeskWalkIn) -> str:
         return t("walkin.not_in.no_list", **values)
     if walk_in.not_checked_in == CLOSED:
         return t("walkin.not_in.closed", **values)
-    categories = ", ".join(t(f"category.{c}") if f"category.{c}" in MESSAGES else c for c in walk_in.admitted)
+    categories = ", ".join(t(f"category.{c}") if has_message(f"category.{c}") else c for c in walk_in.admitted)
     return t("walkin.not_in.not_admitted", categories=categories, **values)
 
 
 def describe_who(detail: PersonDetail) -> Content:
     """Who the person is, their name and institution whole (the screen wraps them over a few lines):
     the code first, so however long the name, the code is on the first line."""
-    category = t(f"category.{detail.category}") if f"category.{detail.category}" in MESSAGES else detail.category
+    category = t(f"category.{detail.category}") if has_message(f"category.{detail.category}") else detail.category
     who = styled("$code · $category · $version  [b]$name[/b]", name=detail.name, code=detail.code,
                  category=category, version=t("desk.badge_version", version=detail.badge_version))
     return Content("\n").join([who, data(detail.institution)]) if detail.institution else who
@@ -363,8 +363,8 @@ def describe(detail: PersonDetail) -> list[Content]:
         lines.append(styled("[b reverse] $marks [/] $line", marks=marks, line=line) if marks else data(line))
     for checkin in detail.checkins:
         text = t("desk.checkin_line", list=checkin.list_code, time=f"{checkin.at:%d/%m %H:%M}",
-                 where=checkin.terminal, method=t("desk.method." + checkin.method)
-                 if f"desk.method.{checkin.method}" in MESSAGES else checkin.method)
+                 where=checkin.terminal, method=t(f"desk.method.{checkin.method}")
+                 if has_message(f"desk.method.{checkin.method}") else checkin.method)
         if checkin.undone:
             lines.append(styled("[strike]$text[/strike] $undone", text=text,
                                 undone=t("desk.undone", who=checkin.undone_by, why=checkin.undo_reason)))

@@ -18,10 +18,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Label
+from textual.widgets import ContentSwitcher, DataTable, Input, Label
 
 from kiosk import tokens
-from kiosk.i18n import bilingual, language, set_language, short_day, t
+from kiosk.i18n import N_, bilingual, short_day, t
 from kiosk.program import (
     SLOT_MINUTES, DirectoryView, PersonDay, Place, Programme, RoomNow, Slot, VenueNow, assigned_people,
     directory_view, load_programme, person_day,
@@ -32,6 +32,7 @@ from screens.base import PUBLIC, STAFF, LiveScreen
 from screens.person_day import PersonDayScreen
 from screens.session_detail import PlaceDetailScreen, SessionDetailScreen
 from screens.widgets.fitted import BoundedInput
+from screens.widgets.footer import KioskFooter
 from screens.widgets.header import KioskHeader
 from screens.widgets.slots import (
     TIME_CELLS, height_of, mark, moved_away, slot_mark_list, slot_time, slot_title, stacked,
@@ -79,10 +80,10 @@ class SearchInput(BoundedInput):
 class DirectoryScreen(LiveScreen):
     POSTURE = PUBLIC
     BINDINGS = [
-        Binding("f2", "view('directory-now')", t("directory.key_now"), id="now"),
-        Binding("f3", "view('directory-day')", t("directory.key_timetable"), id="timetable"),
-        Binding("f4", "view('directory-list')", t("directory.key_list"), id="list"),
-        Binding("f5", "switch_language", t("nav.language"), id="language"),
+        Binding("f2", "view('directory-now')", N_("directory.key_now"), id="now"),
+        Binding("f3", "view('directory-day')", N_("directory.key_timetable"), id="timetable"),
+        Binding("f4", "view('directory-list')", N_("directory.key_list"), id="list"),
+        Binding("f5", "switch_language", N_("nav.language"), id="language"),
         Binding("escape", "clear_search", show=False, id="clear"),
     ]
 
@@ -110,7 +111,7 @@ class DirectoryScreen(LiveScreen):
                 by_cell = view in ("directory-now", "directory-day")  # each cell its own session
                 yield DataTable(id=view, cursor_type="cell" if by_cell else "row", zebra_stripes=True,
                                 fixed_columns=1 if view == "directory-day" else 0)
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self._tick)
@@ -181,8 +182,8 @@ class DirectoryScreen(LiveScreen):
         }[self._view](now)
 
     def _title(self) -> str:
-        key = {"directory-now": "directory.now_next", "directory-day": "directory.timetable",
-               "directory-list": "directory.list", "directory-results": "directory.results"}[self._view]
+        key = {"directory-now": N_("directory.now_next"), "directory-day": N_("directory.timetable"),
+               "directory-list": N_("directory.list"), "directory-results": N_("directory.results")}[self._view]
         return t(key)
 
     def _table(self, selector: str, columns: list[tuple[str, int | None]]) -> DataTable:
@@ -461,8 +462,8 @@ class DirectoryScreen(LiveScreen):
         search.value = ""
         search.focus()
 
-    async def action_switch_language(self) -> None:
-        set_language("en" if language() == "id" else "id")
+    async def speak_again(self) -> None:
+        """F5 switched this screen's language: shown anew on the same view, the search kept."""
         await self.recompose()
         self.query_one(ContentSwitcher).current = self._view
         search = self._search_box()

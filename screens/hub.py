@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from kiosk.i18n import t
+from kiosk.i18n import N_, t
 from kiosk.session import Staff
 from screens.base import DISPLAY, PUBLIC, KioskScreen
+from screens.widgets.footer import KioskFooter
 from screens.widgets.header import KioskHeader
 from screens.widgets.text import data
 
@@ -83,15 +84,15 @@ def _venues(user: Staff) -> Screen:
 
 # Later capabilities add their screens here, with the roles that may use them.
 HUB_ENTRIES: list[HubEntry] = [
-    HubEntry("hub.desk", ("desk", "admin"), _desk),
-    HubEntry("hub.schedule", ("desk", "admin"), _schedule),
-    HubEntry("hub.directory", ALL_ROLES, _directory),
-    HubEntry("hub.sell", ("seller", "admin"), _sell),
-    HubEntry("hub.board", ALL_ROLES, _board),
-    HubEntry("hub.awards", ("awards", "admin"), _awards),
-    HubEntry("hub.overview", ALL_ROLES, _overview),
-    HubEntry("hub.venues", ALL_ROLES, _venues),
-    HubEntry("hub.audit", ("admin",), _audit),
+    HubEntry(N_("hub.desk"), ("desk", "admin"), _desk),
+    HubEntry(N_("hub.schedule"), ("desk", "admin"), _schedule),
+    HubEntry(N_("hub.directory"), ALL_ROLES, _directory),
+    HubEntry(N_("hub.sell"), ("seller", "admin"), _sell),
+    HubEntry(N_("hub.board"), ALL_ROLES, _board),
+    HubEntry(N_("hub.awards"), ("awards", "admin"), _awards),
+    HubEntry(N_("hub.overview"), ALL_ROLES, _overview),
+    HubEntry(N_("hub.venues"), ALL_ROLES, _venues),
+    HubEntry(N_("hub.audit"), ("admin",), _audit),
 ]
 
 
@@ -100,7 +101,7 @@ def entries_for(role: str) -> list[HubEntry]:
 
 
 class HubScreen(KioskScreen):
-    BINDINGS = [Binding("escape", "logout", t("hub.logout"), id="logout")]
+    BINDINGS = [Binding("escape", "logout", N_("hub.logout"), id="logout")]
 
     def __init__(self, user: Staff):
         super().__init__()
@@ -114,7 +115,7 @@ class HubScreen(KioskScreen):
                         classes="menu-title")
             yield OptionList(*[Option(t(key), id=key) for key in self.entries], id="hub-menu")
             yield Label(t("hub.hint"), classes="hint")
-        yield Footer()
+        yield KioskFooter()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Public and display screens opened here keep their posture: escape never leads back here, and

@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from kiosk.i18n import t
+from kiosk.i18n import N_, t
 from screens.base import KioskScreen
+from screens.widgets.footer import KioskFooter
 from screens.widgets.header import KioskHeader
 from screens.widgets.text import styled
 
@@ -83,20 +84,20 @@ def _overview() -> Screen:
 
 # Later capabilities add their screens here.
 LAUNCHER_ENTRIES: list[LauncherEntry] = [
-    LauncherEntry("launcher.staff", "staff", _login),
-    LauncherEntry("launcher.checkin", "public", _checkin),
-    LauncherEntry("launcher.directory", "public", _directory),
-    LauncherEntry("launcher.venues", "public", _venues),
-    LauncherEntry("launcher.sell", "staff", _sell),
-    LauncherEntry("launcher.board", "display", _board),
-    LauncherEntry("launcher.awards_control", "staff", _award_console),
-    LauncherEntry("launcher.awards_display", "display", _award_display),
-    LauncherEntry("launcher.overview", "staff", _overview),
+    LauncherEntry(N_("launcher.staff"), "staff", _login),
+    LauncherEntry(N_("launcher.checkin"), "public", _checkin),
+    LauncherEntry(N_("launcher.directory"), "public", _directory),
+    LauncherEntry(N_("launcher.venues"), "public", _venues),
+    LauncherEntry(N_("launcher.sell"), "staff", _sell),
+    LauncherEntry(N_("launcher.board"), "display", _board),
+    LauncherEntry(N_("launcher.awards_control"), "staff", _award_console),
+    LauncherEntry(N_("launcher.awards_display"), "display", _award_display),
+    LauncherEntry(N_("launcher.overview"), "staff", _overview),
 ]
 
 
 class LauncherScreen(KioskScreen):
-    BINDINGS = [Binding("q", "app.quit", t("launcher.quit"), id="quit")]
+    BINDINGS = [Binding("q", "app.quit", N_("launcher.quit"), id="quit")]
 
     def compose(self) -> ComposeResult:
         yield KioskHeader()
@@ -104,11 +105,11 @@ class LauncherScreen(KioskScreen):
             yield Label(t("launcher.title"), classes="menu-title")
             yield OptionList(*[self._option(entry) for entry in LAUNCHER_ENTRIES], id="launcher-menu")
             yield Label(t("launcher.credentials"), classes="hint")
-        yield Footer()
+        yield KioskFooter()
 
     @staticmethod
     def _option(entry: LauncherEntry) -> Option:
-        return Option(styled("$label  [dim]($posture)[/dim]", label=t(entry.key), posture=t("posture." + entry.posture)),
+        return Option(styled("$label  [dim]($posture)[/dim]", label=t(entry.key), posture=t(f"posture.{entry.posture}")),
                       id=entry.key)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -6,7 +6,7 @@ from typing import Callable
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 
 from kiosk.i18n import t
 from kiosk.session import Staff, log_in
@@ -15,6 +15,7 @@ from kiosk.store import STORE_ERRORS
 from screens.base import KioskScreen
 from screens.hub import HubScreen
 from screens.widgets.fitted import BoundedInput
+from screens.widgets.footer import KioskFooter
 from screens.widgets.header import KioskHeader
 from screens.widgets.text import data
 
@@ -38,7 +39,7 @@ class LoginScreen(KioskScreen):
             yield Label(t("login.pin"))
             yield Input(id="login-pin", password=True, max_length=PIN_MAX, restrict=r"[0-9]*")
             yield Label("", id="login-message", classes="message")
-        yield Footer()
+        yield KioskFooter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

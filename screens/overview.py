@@ -7,13 +7,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
-from kiosk.catalogue import MESSAGES
-from kiosk.i18n import number, t
+from kiosk.i18n import N_, has_message, number, t
 from kiosk.overview import Overview, overview_of
 from kiosk.text import inert
 from screens.base import LiveScreen
+from screens.widgets.footer import KioskFooter
 from screens.widgets.header import KioskHeader
 from screens.widgets.text import cell, data
 
@@ -23,11 +23,11 @@ VENUE_WIDTH = 40  # cells for a venue's name; a longer one ends in "…"
 def known(prefix: str, value: str) -> str:
     """The catalogue's word for VALUE (a kind or a category), or VALUE itself when it has none."""
     key = f"{prefix}.{value}"
-    return t(key) if key in MESSAGES else value
+    return t(key) if has_message(key) else value
 
 
 class OverviewScreen(LiveScreen):
-    BINDINGS = [Binding("escape", "back", t("nav.back"), id="back")]
+    BINDINGS = [Binding("escape", "back", N_("nav.back"), id="back")]
 
     def compose(self) -> ComposeResult:
         yield KioskHeader()
@@ -37,7 +37,7 @@ class OverviewScreen(LiveScreen):
                 yield DataTable(id="overview-kinds", cursor_type="none", zebra_stripes=True)
                 yield DataTable(id="overview-categories", cursor_type="none", zebra_stripes=True)
             yield DataTable(id="overview-venues", cursor_type="none", zebra_stripes=True)
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#overview-kinds", DataTable).add_columns(t("overview.kind"), t("overview.count"))

@@ -14,6 +14,7 @@ from textual.widgets import Label
 
 from kiosk.i18n import short_day, t
 from kiosk.program import PersonDay, Programme
+from screens.base import OwnLanguage
 from screens.session_detail import WHOLE_LINES
 from screens.widgets.slots import line, slot_marks, slot_time, slot_title
 from screens.widgets.text import Clamped, cell, data
@@ -21,8 +22,10 @@ from screens.widgets.text import Clamped, cell, data
 CLOSE_AFTER_SECONDS = 30  # a public kiosk: the next person should not see this one's day
 
 
-class PersonDayScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,enter", "close", show=False)]
+class PersonDayScreen(OwnLanguage, ModalScreen[None]):
+    """In the directory's language; F5 switches this day alone."""
+
+    BINDINGS = [Binding("escape,enter", "close", show=False), Binding("f5", "switch_language", show=False)]
 
     def __init__(self, day: PersonDay, programme: Programme):
         super().__init__()
@@ -43,7 +46,7 @@ class PersonDayScreen(ModalScreen[None]):
                               classes="person-day-session")
                 where = Text.assemble(cell(slot.place.room), " · ", cell(slot.place.venue), style="dim")
                 yield Clamped(Content.from_rich_text(where), max_lines=WHOLE_LINES, classes="person-day-session")
-            yield Label(t("qr.close"), classes="hint")
+            yield Label(t("directory.detail_hint"), classes="hint")
 
     def on_mount(self) -> None:
         self.set_timer(CLOSE_AFTER_SECONDS, self.action_close)

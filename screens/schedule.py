@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Input, Label
+from textual.widgets import DataTable, Input, Label
 
-from kiosk.i18n import pick, t
+from kiosk.i18n import N_, pick, t
 from kiosk.schedule import (
     ScheduleView, SessionRow, cancel_session, delay_session, move_session, restore_session, schedule_view,
 )
@@ -19,6 +19,7 @@ from kiosk.session import Staff
 from screens.base import SearchScreen
 from screens.widgets.dialogs import PickDialog, ReasonDialog
 from screens.widgets.fitted import BoundedInput, Column, FittedTable
+from screens.widgets.footer import KioskFooter
 from screens.widgets.header import KioskHeader
 from screens.widgets.text import cell, data
 
@@ -28,10 +29,10 @@ MINUTES = r"[0-9]{0,4}"
 
 class ScheduleScreen(SearchScreen):
     BINDINGS = [
-        Binding("f2", "move", t("schedule.move"), id="move"),
-        Binding("f3", "delay", t("schedule.delay"), id="delay"),
-        Binding("f4", "cancel_session", t("schedule.cancel"), id="cancel"),
-        Binding("f5", "restore", t("schedule.restore"), id="restore"),
+        Binding("f2", "move", N_("schedule.move"), id="move"),
+        Binding("f3", "delay", N_("schedule.delay"), id="delay"),
+        Binding("f4", "cancel_session", N_("schedule.cancel"), id="cancel"),
+        Binding("f5", "restore", N_("schedule.restore"), id="restore"),
     ]
 
     def __init__(self, user: Staff):
@@ -52,7 +53,7 @@ class ScheduleScreen(SearchScreen):
             Column("title", t("directory.session"), share=3),
         ], id="schedule-sessions", cursor_type="row", zebra_stripes=True)
         yield Label("", id="schedule-empty")
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

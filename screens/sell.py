@@ -19,10 +19,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label
+from textual.widgets import DataTable, Input, Label
 
 from kiosk.errors import Refused
-from kiosk.i18n import money, number, t
+from kiosk.i18n import N_, money, number, t
 from kiosk.sales import (
     OutOfStock, ProductLine, SaleError, SaleLine, StallSales, parse_quantity, pick_product,
     sell_product, stall_sales, void_sale_by_id,
@@ -33,6 +33,7 @@ from models import PAYMENT_METHODS
 from screens.base import LiveScreen
 from screens.widgets.dialogs import ConfirmDialog, ReasonDialog
 from screens.widgets.fitted import BoundedInput
+from screens.widgets.footer import KioskFooter
 from screens.widgets.header import KioskHeader
 from screens.widgets.sized import Sized, SizedTable, widest
 from screens.widgets.text import Clamped, cell, data
@@ -75,10 +76,10 @@ class PendingSale:
 
 class SellScreen(LiveScreen):
     BINDINGS = [
-        Binding("f2", "products", t("sell.products"), id="products"),
-        Binding("f3", "void", t("sell.void"), id="void"),
-        Binding("f4", "slip", t("sell.slip"), id="slip"),
-        Binding("f5", "next_method", t("sell.method"), id="method"),
+        Binding("f2", "products", N_("sell.products"), id="products"),
+        Binding("f3", "void", N_("sell.void"), id="void"),
+        Binding("f4", "slip", N_("sell.slip"), id="slip"),
+        Binding("f5", "next_method", N_("sell.method"), id="method"),
     ]
 
     def __init__(self, user, stall_id: int):
@@ -107,7 +108,7 @@ class SellScreen(LiveScreen):
             with Vertical(id="sell-right"):
                 yield SizedTable(id="sell-sales", cursor_type="row", zebra_stripes=True)
                 yield Clamped("", id="sell-detail", max_lines=2)
-        yield Footer()
+        yield KioskFooter()
 
     def on_resize(self) -> None:
         self.query_one("#sell-tables").set_class(self.size.width < WIDE, "narrow")
@@ -294,8 +295,9 @@ class SellScreen(LiveScreen):
             self._not_recorded(pending, refused)
         else:
             line: SaleLine = outcome.result
-            self.tell(t("sell.flagged" if line.flag else "sell.recorded", quantity=line.quantity,
-                        product=shorten(inert(line.product), NAME_CELLS), total=money(line.total)),
+            values = dict(quantity=line.quantity, product=shorten(inert(line.product), NAME_CELLS),
+                          total=money(line.total))
+            self.tell(t("sell.flagged", **values) if line.flag else t("sell.recorded", **values),
                       severity="warning" if line.flag else "information")
         self._fill_sales()
         self._show_status()

@@ -13,11 +13,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
-from kiosk.catalogue import MESSAGES
 from kiosk.clock import zone_label
-from kiosk.i18n import long_date, pick, t
+from kiosk.i18n import N_, has_message, long_date, pick, t
 from kiosk.program import Place, Programme, Slot
 from kiosk.text import inert, shorten
+from screens.base import OwnLanguage
 from screens.widgets.slots import slot_marks, slot_time, slot_title
 from screens.widgets.text import Clamped, data, styled
 
@@ -36,11 +36,13 @@ def fact(key: str, value: Content | Text | str) -> Content:
 
 def language_name(code: str) -> str:
     key = f"language.{code}"
-    return t(key) if key in MESSAGES else code
+    return t(key) if has_message(key) else code
 
 
-class SessionDetailScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,enter", "close", show=False)]
+class SessionDetailScreen(OwnLanguage, ModalScreen[None]):
+    """In the directory's language; F5 switches this detail alone."""
+
+    BINDINGS = [Binding("escape,enter", "close", show=False), Binding("f5", "switch_language", show=False)]
 
     def __init__(self, slot: Slot, programme: Programme, here_venue: int | None,
                  assigned: list[tuple[str, str]] | None = None):
@@ -65,17 +67,17 @@ class SessionDetailScreen(ModalScreen[None]):
             yield Clamped(data(slot.place.venue), max_lines=WHOLE_LINES, id="session-venue")
             way = self._way_there()
             if way:
-                yield Clamped(fact("directory.way", way), max_lines=4, id="session-way")
-            yield Clamped(fact("directory.language", language_name(slot.language)), max_lines=1)
+                yield Clamped(fact(N_("directory.way"), way), max_lines=4, id="session-way")
+            yield Clamped(fact(N_("directory.language"), language_name(slot.language)), max_lines=1)
             if slot.capacity:
                 yield Clamped(fact("overview.capacity", str(slot.capacity)), max_lines=1)
             if slot.speakers:
-                yield Clamped(fact("directory.speakers", slot.speakers), max_lines=2, id="session-speakers")
+                yield Clamped(fact(N_("directory.speakers"), slot.speakers), max_lines=2, id="session-speakers")
             if slot.description:
                 yield Clamped(data(slot.description, lines=True), max_lines=4, id="session-description")
             if self.assigned is not None:
                 yield from self._assigned()
-            yield Label(t("qr.close"), classes="hint")
+            yield Label(t("directory.detail_hint"), classes="hint")
 
     def _where(self) -> str:
         place = self.slot.place
@@ -112,11 +114,12 @@ def way_there(place: Place, programme: Programme, here_venue: int | None) -> str
     return directions
 
 
-class PlaceDetailScreen(ModalScreen[None]):
+class PlaceDetailScreen(OwnLanguage, ModalScreen[None]):
     """A room (PLACE) or, without one, the venue VENUE_ID, in full: its whole name, its venue and
-    floor, and the way there from here. Enter on a directory row whose name had to be shortened."""
+    floor, and the way there from here. Enter on a directory row whose name had to be shortened.
+    In the directory's language; F5 switches this detail alone."""
 
-    BINDINGS = [Binding("escape,enter", "close", show=False)]
+    BINDINGS = [Binding("escape,enter", "close", show=False), Binding("f5", "switch_language", show=False)]
 
     def __init__(self, programme: Programme, here_venue: int | None, venue_id: int, place: Place | None = None):
         super().__init__()
@@ -134,7 +137,7 @@ class PlaceDetailScreen(ModalScreen[None]):
                     yield Clamped(data(t("venues.floor", floor=place.floor)), max_lines=2)
                 way = way_there(place, self.programme, self.here_venue)
                 if way:
-                    yield Clamped(fact("directory.way", way), max_lines=WHOLE_LINES, id="place-way")
+                    yield Clamped(fact(N_("directory.way"), way), max_lines=WHOLE_LINES, id="place-way")
             elif self.venue_id == self.here_venue:
                 yield Label(t("venues.here"))
             else:
@@ -142,7 +145,7 @@ class PlaceDetailScreen(ModalScreen[None]):
                 if minutes:
                     yield Clamped(data(t("directory.take_shuttle", venue=venue, minutes=minutes)),
                                   max_lines=WHOLE_LINES, id="place-way")
-            yield Label(t("qr.close"), classes="hint")
+            yield Label(t("directory.detail_hint"), classes="hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -7,13 +7,14 @@ from typing import Callable
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from kiosk.i18n import t
 from kiosk.sales import StallChoice, stall_choices
 from kiosk.text import inert, shorten
 from screens.base import LiveScreen
+from screens.widgets.footer import KioskFooter
 from screens.widgets.header import KioskHeader
 from screens.widgets.text import data
 
@@ -31,7 +32,7 @@ class StallPickerScreen(LiveScreen):
         with Vertical(id="stall-picker", classes="menu"):
             yield Label(t("sell.pick_stall"), classes="menu-title")
             yield OptionList(id="stall-picker-list")
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

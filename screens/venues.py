@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from kiosk.i18n import language, pick, set_language, t
+from kiosk.i18n import N_, pick, t
 from kiosk.text import inert, shorten
 from kiosk.venues import RoomGuide, VenueGuide, venue_guide
 from screens.base import PUBLIC, STAFF, LiveScreen
+from screens.widgets.footer import KioskFooter
 from screens.widgets.header import KioskHeader
 from screens.widgets.text import Clamped, data, styled
 
@@ -23,7 +24,7 @@ class VenueGuideScreen(LiveScreen):
     """Public at a kiosk (`kiosk venues`), or opened from the staff hub."""
 
     BINDINGS = [
-        Binding("f2", "switch_language", t("nav.language"), id="language"),
+        Binding("f2", "switch_language", N_("nav.language"), id="language"),
     ]
 
     def __init__(self, public: bool = True):
@@ -37,7 +38,7 @@ class VenueGuideScreen(LiveScreen):
         with Horizontal(id="venues"):
             yield OptionList(id="venues-list")
             yield VerticalScroll(id="venues-rooms")
-        yield Footer()
+        yield KioskFooter()
 
     def fetcher(self):
         context = self.app.context
@@ -99,11 +100,13 @@ class VenueGuideScreen(LiveScreen):
             widgets.append(Clamped(data(directions, lines=True), max_lines=4, classes="venues-directions"))
         return Vertical(*widgets, classes="venues-room")
 
-    async def action_switch_language(self) -> None:
-        set_language("en" if language() == "id" else "id")
+    async def speak_again(self) -> None:
+        """F2 switched this screen's language: shown anew on the same venue."""
+        highlighted = self.query_one("#venues-list", OptionList).highlighted
         await self.recompose()
         self._shown = None
         if self._guide is not None:
             self.show(self._guide)  # the labels anew in this language, from what was read
+            self.query_one("#venues-list", OptionList).highlighted = highlighted
         self.reload()
         self.query_one("#venues-list", OptionList).focus()

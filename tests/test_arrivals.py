@@ -205,10 +205,10 @@ def test_an_export_of_no_check_ins_is_the_header_alone(event, tmp_path):
 # --- commands -----------------------------------------------------------------------------------
 
 
-def run_kiosk(store, capsys, *args):
+def run_kiosk(store, capsys, *args, lang="en"):
     close_store()  # the command opens the store itself, as a person's run would
     capsys.readouterr()
-    code = cli.main(["--db", store.url, *args])
+    code = cli.main(["--db", store.url, "--lang", lang, *args])
     captured = capsys.readouterr()
     return code, captured.out.splitlines(), captured.err.splitlines()
 
@@ -218,17 +218,17 @@ def test_stats_shows_the_list_open_now(arrived, store, capsys):
 
     assert (code, err) == (0, [])
     assert out == [
-        "PLM Uji Coba (small), Hari 1 (HARI1): 3 checked in, 4 registered",
+        "PLM Uji Coba (small), Day 1 (HARI1): 3 checked in, 4 registered",
         "",
         "By list",
-        "  HARI1  Hari 1       3",
+        "  HARI1  Day 1        3",
         "  GALA   Gala dinner  2",
         "",
         "By kind of institution",
-        "  provincial    1",
-        "  regency-city  1",
-        "  village-tbm   1",
-        "  guest         0",
+        "  Provincial library    1",
+        "  Regency/city library  1",
+        "  Village library/TBM   1",
+        "  Guest                 0",
         "",
         "By kiosk",
         "  lobby-1  2",
@@ -239,6 +239,36 @@ def test_stats_shows_the_list_open_now(arrived, store, capsys):
         "  09:00  0",
         "  10:00  1  ###############",
     ]
+
+
+def test_stats_in_indonesian(arrived, store, capsys):
+    code, out, err = run_kiosk(store, capsys, "--now", "2018-07-05T12:00", "stats", lang="id")
+
+    assert (code, err) == (0, [])
+    assert out == [
+        "PLM Uji Coba (small), Hari 1 (HARI1): 3 hadir, 4 terdaftar",
+        "",
+        "Per daftar",
+        "  HARI1  Hari 1       3",
+        "  GALA   Gala dinner  2",
+        "",
+        "Per jenis lembaga",
+        "  Perpustakaan provinsi        1",
+        "  Perpustakaan kabupaten/kota  1",
+        "  Perpustakaan desa/TBM        1",
+        "  Tamu                         0",
+        "",
+        "Per kios",
+        "  lobby-1  2",
+        "  meja     1",
+        "",
+        "Per jam, WIB (UTC+7)",
+        "  08:00  2  ##############################",
+        "  09:00  0",
+        "  10:00  1  ###############",
+    ]
+    code, out, err = run_kiosk(store, capsys, "stats", "--list", "NOPE", lang="id")
+    assert (code, out, err) == (1, [], ["kiosk: Acara ini tidak punya daftar check-in 'NOPE' (daftar: HARI1, GALA)."])
 
 
 def test_stats_of_a_named_list_and_of_every_list(arrived, store, capsys):
@@ -278,6 +308,8 @@ def test_export_checkins_command_says_how_many_and_where(arrived, store, tmp_pat
     assert (code, err) == (0, [])
     assert printed == [f"Wrote 6 check-ins of PLM Uji Coba (small) to {out}"]
     assert len(read_csv(out)) == 7
+    code, printed, err = run_kiosk(store, capsys, "export", "checkins", "--out", str(out), lang="id")
+    assert (code, err, printed) == (0, [], [f"6 check-in acara PLM Uji Coba (small) ditulis ke {out}"])
 
 
 def test_export_into_a_folder_it_cannot_write_is_one_sentence(arrived, store, tmp_path, capsys):

@@ -141,7 +141,8 @@ def test_the_command_writes_only_the_attendees_asked_for(store, tmp_path, capsys
     close_store()  # the command opens the store itself
     out = tmp_path / "out"
 
-    code = cli.main(["--db", store.url, "badges", "--out", str(out), "--attendee", "V0001", "--attendee", "p0002"])
+    code = cli.main(["--db", store.url, "--lang", "en", "badges", "--out", str(out), "--attendee", "V0001",
+                     "--attendee", "p0002"])
 
     assert code == 0
     assert sorted(path.name for path in out.iterdir()) == [
@@ -151,13 +152,20 @@ def test_the_command_writes_only_the_attendees_asked_for(store, tmp_path, capsys
     assert printed.err == ""  # not a terminal: no progress bar
     lines = printed.out.splitlines()
     assert len(lines) == 1 and "2 badges" in lines[0] and str(out / "sheet.html") in lines[0]
+    assert lines[0] == (f"Wrote 2 badges of PLM Uji Coba (small) to {out} (PNG and SVG per code, manifest.csv); "
+                        f"print sheet (1 A4 page): {out / 'sheet.html'}")
+    close_store()
+    assert cli.main(["--db", store.url, "--lang", "id", "badges", "--out", str(out), "--attendee", "V0001"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"1 badge acara PLM Uji Coba (small) ditulis ke {out} (PNG dan SVG per kode, manifest.csv); "
+        f"lembar cetak (1 halaman A4): {out / 'sheet.html'}"]
 
 
 def test_the_command_writes_every_badge_by_default(store, tmp_path, capsys):
     load_small_event()
     close_store()
 
-    assert cli.main(["--db", store.url, "badges", "--out", str(tmp_path)]) == 0
+    assert cli.main(["--db", store.url, "--lang", "en", "badges", "--out", str(tmp_path)]) == 0
 
     assert [row["code"] for row in read_manifest(tmp_path)] == SMALL_CODES
     assert "4 badges" in capsys.readouterr().out
@@ -168,22 +176,37 @@ def test_an_unknown_code_is_one_line_naming_it_and_nothing_is_written(store, tmp
     close_store()
     out = tmp_path / "out"
 
-    code = cli.main(["--db", store.url, "badges", "--out", str(out), "--attendee", "P0001", "--attendee", "nope-9"])
+    code = cli.main(["--db", store.url, "--lang", "en", "badges", "--out", str(out), "--attendee", "P0001",
+                     "--attendee", "nope-9"])
 
     assert code == 1
     printed = capsys.readouterr()
     assert printed.out == ""
     assert len(printed.err.splitlines()) == 1 and "'NOPE-9'" in printed.err and "P0001" not in printed.err
+    assert printed.err == "kiosk: Event small has no attendee with code 'NOPE-9'; no badges were written.\n"
+    assert not out.exists()
+    close_store()
+    cli.main(["--db", store.url, "--lang", "en", "badges", "--out", str(out), "--attendee", "x1", "--attendee", "x2"])
+    assert capsys.readouterr().err == ("kiosk: Event small has no attendees with codes 'X1', 'X2'; no badges were "
+                                       "written.\n")
+    close_store()
+    cli.main(["--db", store.url, "--lang", "id", "badges", "--out", str(out), "--attendee", "x1", "--attendee", "x2"])
+    assert capsys.readouterr().err == ("kiosk: Acara small tidak punya peserta berkode 'X1', 'X2'; tidak ada badge "
+                                       "yang ditulis.\n")
     assert not out.exists()
 
 
 def test_a_store_without_an_event_is_one_line(store, tmp_path, capsys):
     close_store()
 
-    assert cli.main(["--db", store.url, "badges", "--out", str(tmp_path / "out")]) == 1
+    assert cli.main(["--db", store.url, "--lang", "en", "badges", "--out", str(tmp_path / "out")]) == 1
 
     err = capsys.readouterr().err
     assert err.startswith("kiosk: The store has no event yet") and len(err.splitlines()) == 1
+    close_store()
+    assert cli.main(["--db", store.url, "--lang", "id", "badges", "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err == ("kiosk: Basis data belum berisi acara: jalankan `kiosk import FOLDER` atau "
+                                       "`kiosk demo` dulu.\n")
     assert not (tmp_path / "out").exists()
 
 

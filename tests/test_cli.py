@@ -13,7 +13,7 @@ import peewee
 import pytest
 
 import kiosk.store
-from kiosk import cli
+from kiosk import cli, i18n
 from kiosk.store import SCHEMA_VERSION
 from tests.conftest import SMALL_EVENT
 from tests.helpers import ADMIN_PIN, DESK_PIN
@@ -37,17 +37,24 @@ def db_file(tmp_path):
     return tmp_path / "store" / "kiosk.db"
 
 
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
 @pytest.fixture
 def kiosk_cmd(home, db_file):
-    """Run `kiosk ARGS…` with KIOSK_DB pointing at a temporary SQLite file."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("KIOSK_")}
+    """Run `kiosk --lang LANG ARGS…` (English unless told; None: no --lang) with KIOSK_DB pointing at a
+    temporary SQLite file, and no locale variables but those given in ENVIRON."""
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith("KIOSK_") and key not in LOCALE_VARIABLES}
     env.update(KIOSK_DB=f"sqlite:///{db_file}", HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"),
                PYTHONIOENCODING="utf-8")
 
-    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    def run(*args: str, stdin: str = "", lang: str | None = "en", environ: dict | None = None,
+            ) -> subprocess.CompletedProcess:
+        language = ["--lang", lang] if lang else []
         result = subprocess.run(
-            [sys.executable, "-m", "kiosk", *args], input=stdin, capture_output=True, text=True,
-            cwd=ROOT, env=env, timeout=60,
+            [sys.executable, "-m", "kiosk", *language, *args], input=stdin, capture_output=True, text=True,
+            cwd=ROOT, env={**env, **(environ or {})}, timeout=60,
         )
         assert "Traceback" not in result.stdout + result.stderr, result.stderr
         return result
@@ -99,11 +106,12 @@ def test_import_then_info_shows_location_version_and_counts(kiosk_cmd, db_file):
     assert info.returncode == 0, info.stderr
     assert info.stdout.splitlines() == [
         f"Store: {db_file} (sqlite), schema version {SCHEMA_VERSION}",
-        "Event: PLM Uji Coba (small), Asia/Jakarta, days 2018-07-05, 2018-07-06",
+        "Event: PLM Uji Coba (small), time zone Asia/Jakarta",
+        "Days: Thursday, 5 July 2018 and Friday, 6 July 2018",
         "Venues: 2",
         "Rooms: 3 (0 of them not public)",
-        "Institutions: 4 (provincial 1, regency-city 1, village-tbm 1, guest 1)",
-        "Attendees: 4 (participant 2, vip 1, press 0, staff 0, speaker 1)",
+        "Institutions: 4 (Provincial library 1, Regency/city library 1, Village library/TBM 1, Guest 1)",
+        "Attendees: 4 (Participant 2, VIP 1, Press 0, Staff 0, Speaker 1)",
         "Check-in lists: 2 (HARI1 0 checked in, GALA 0 checked in)",
         "Check-ins: 0 live, 0 undone",
         "Sessions: 6 (0 of them cancelled)",
@@ -242,7 +250,7 @@ def test_user_add_asks_for_the_admin_then_the_new_pin_twice(sqlite_url, monkeypa
     monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or answers[prompt])
     capsys.readouterr()
 
-    code = cli.main(["--db", sqlite_url, "user", "add", "Budi", "--role", "desk"])
+    code = cli.main(["--db", sqlite_url, "--lang", "en", "user", "add", "Budi", "--role", "desk"])
 
     assert (code, capsys.readouterr().out) == (0, "Staff user Budi (desk) is ready.\n")
     assert asked == ["Admin name: ", "Admin PIN: ", "New PIN: ", "New PIN again: "]
@@ -289,7 +297,7 @@ def test_user_add_on_a_read_only_store_is_one_sentence(sqlite_url, tmp_path, mon
     monkeypatch.setattr(sys, "stdin", io.StringIO("4321\n"))
     capsys.readouterr()
 
-    code = cli.main(["--db", sqlite_url, "user", "add", "Budi", "--role", "desk", "--pin-stdin"])
+    code = cli.main(["--db", sqlite_url, "--lang", "en", "user", "add", "Budi", "--role", "desk", "--pin-stdin"])
 
     captured = capsys.readouterr()
     assert code == 1
@@ -421,14 +429,15 @@ def test_info_counts_everything_the_event_holds(store):
         Room.update(public=False).where(Room.code == "sheraton-kalasan").execute()
 
     totals = event_totals(event)
+    i18n.set_language("en")
     lines = info_lines(event, totals)
 
     assert totals.counts == event_counts(event)  # the overview screen's counts, unchanged
-    assert lines[1:] == [
+    assert lines[2:] == [
         "Venues: 2",
         "Rooms: 3 (1 of them not public)" if totals.public_rooms is not None else "Rooms: 3",
-        "Institutions: 4 (provincial 1, regency-city 1, village-tbm 1, guest 1)",
-        "Attendees: 4 (participant 2, vip 1, press 0, staff 0, speaker 1)",
+        "Institutions: 4 (Provincial library 1, Regency/city library 1, Village library/TBM 1, Guest 1)",
+        "Attendees: 4 (Participant 2, VIP 1, Press 0, Staff 0, Speaker 1)",
         "Check-in lists: 2 (HARI1 1 checked in, GALA 0 checked in)",
         "Check-ins: 1 live, 1 undone",
         "Sessions: 6 (1 of them cancelled)",
@@ -439,6 +448,21 @@ def test_info_counts_everything_the_event_holds(store):
         "Award categories: 2 (1 of them revealed)",
     ]
     assert all(": " in line for line in lines)  # each a clear "Label: value" line
+    i18n.set_language("id")
+    assert info_lines(event, totals)[2:] == [
+        "Tempat: 2",
+        "Ruang: 3 (1 di antaranya tidak publik)" if totals.public_rooms is not None else "Ruang: 3",
+        "Lembaga: 4 (Perpustakaan provinsi 1, Perpustakaan kabupaten/kota 1, Perpustakaan desa/TBM 1, Tamu 1)",
+        "Peserta: 4 (Peserta 2, VIP 1, Pers 0, Panitia 0, Narasumber 1)",
+        "Daftar check-in: 2 (HARI1 1 hadir, GALA 0 hadir)",
+        "Check-in: 1 berlaku, 1 dibatalkan",
+        "Sesi: 6 (1 di antaranya dibatalkan)",
+        "Penugasan sesi: 3",
+        "Lapak: 2",
+        "Produk: 3",
+        "Penjualan: 2 (1 di antaranya dibatalkan)",
+        "Kategori penghargaan: 2 (1 di antaranya sudah diumumkan)",
+    ]
 
 
 def test_code_options_are_taken_in_any_case(kiosk_cmd, tmp_path):
@@ -451,7 +475,7 @@ def test_code_options_are_taken_in_any_case(kiosk_cmd, tmp_path):
     badges = kiosk_cmd("badges", "--out", str(tmp_path / "badges"), "--attendee", "p0002")
 
     assert stats.returncode == 0, stats.stderr
-    assert "Hari 1 (HARI1): 0 checked in, 4 registered" in stats.stdout
+    assert "Day 1 (HARI1): 0 checked in, 4 registered" in stats.stdout
     assert labels.returncode == 0, labels.stderr
     assert labels.stdout.startswith("Wrote 1 label of PLM Uji Coba (small)")
     assert seller.returncode == 0, seller.stderr

@@ -7,7 +7,7 @@ import csv
 import io
 import shutil
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -48,12 +48,12 @@ def stored_text(table: str, column: str, row_id: int) -> str:
     return str(text)
 
 
-def run_kiosk(url: str, capsys, monkeypatch, *args: str, stdin: str = "") -> tuple[int, str, str]:
-    """`kiosk --db URL ARGS…` in this process, as a person runs it; (exit status, stdout, stderr)."""
+def run_kiosk(url: str, capsys, monkeypatch, *args: str, stdin: str = "", lang: str = "en") -> tuple[int, str, str]:
+    """`kiosk --db URL --lang LANG ARGS…` in this process, as a person runs it; (exit status, stdout, stderr)."""
     close_store()
     monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
     capsys.readouterr()
-    code = cli.main(["--db", url, *args])
+    code = cli.main(["--db", url, "--lang", lang, *args])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
@@ -270,7 +270,7 @@ def test_an_event_in_makassar_on_a_machine_in_utc(store_url, makassar_folder, ma
     assert code == 0 and "By hour, WITA (UTC+8)" in out and "08:00" in out
     code, out, _ = run_kiosk(store_url, capsys, monkeypatch, *now, "report", "sales", "--stall", "L01")
     assert code == 0
-    assert out.splitlines()[0].endswith("on 2018-07-05, times in WITA (UTC+8)")
+    assert out.splitlines()[0].endswith("on Thursday, 5 July 2018, times in WITA (UTC+8)")
     assert "1 sale, 1 item" in out
 
 
@@ -321,16 +321,26 @@ def test_a_report_for_today_outside_the_event_names_its_days(store_url, capsys, 
     code, out, err = run_kiosk(store_url, capsys, monkeypatch, "--now", "2018-07-10T10:00", "report", "sales")
     assert (code, err) == (0, "")  # asked for "today" on a day between: an answer, not a failure
     assert out.splitlines() == [
-        "No slips: today (2018-07-10, WIB (UTC+7)) is not a day of PLM Uji Coba (small), whose days are "
-        "2018-07-05 and 2018-07-06. For one of them: kiosk report sales --day 2018-07-05"]
+        "No slips: today (Tuesday, 10 July 2018, WIB (UTC+7)) is not a day of PLM Uji Coba (small), whose days are "
+        "Thursday, 5 July 2018 and Friday, 6 July 2018. For one of them: kiosk report sales --day 2018-07-05"]
+    code, out, err = run_kiosk(store_url, capsys, monkeypatch, "--now", "2018-07-10T10:00", "report", "sales",
+                               lang="id")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "Tidak ada rekap: hari ini (Selasa, 10 Juli 2018, WIB (UTC+7)) bukan hari PLM Uji Coba (small), yang "
+        "harinya Kamis, 5 Juli 2018 dan Jumat, 6 Juli 2018. Untuk salah satunya: kiosk report sales --day 2018-07-05"]
 
 
 def test_a_report_for_a_named_day_outside_the_event_fails_in_one_sentence(store_url, capsys, monkeypatch):
     assert run_kiosk(store_url, capsys, monkeypatch, "import", str(SMALL_EVENT))[0] == 0
     code, out, err = run_kiosk(store_url, capsys, monkeypatch, "report", "sales", "--day", "2018-07-15")
     assert (code, out) == (1, "")  # a day the event does not have, most likely mistyped
-    assert err.splitlines() == ["kiosk: 2018-07-15 is not a day of PLM Uji Coba (small), whose days are "
-                                "2018-07-05 and 2018-07-06, and no sale was made on it."]
+    assert err.splitlines() == ["kiosk: Sunday, 15 July 2018 is not a day of PLM Uji Coba (small), whose days are "
+                                "Thursday, 5 July 2018 and Friday, 6 July 2018, and no sale was made on it."]
+    code, out, err = run_kiosk(store_url, capsys, monkeypatch, "report", "sales", "--day", "2018-07-15", lang="id")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == ["kiosk: Minggu, 15 Juli 2018 bukan hari PLM Uji Coba (small), yang harinya "
+                                "Kamis, 5 Juli 2018 dan Jumat, 6 Juli 2018, dan tidak ada penjualan pada hari itu."]
 
 
 def test_sales_made_outside_the_event_days_are_still_reported(store_url, capsys, monkeypatch):
@@ -339,16 +349,29 @@ def test_sales_made_outside_the_event_days_are_still_reported(store_url, capsys,
     code, out, err = run_kiosk(store_url, capsys, monkeypatch, "--now", "2018-07-04T17:00", "report", "sales",
                                "--stall", "L01")
     assert code == 0
-    assert err.splitlines() == ["kiosk: Today (2018-07-04, WIB (UTC+7)) is not a day of PLM Uji Coba (small), "
-                                "whose days are 2018-07-05 and 2018-07-06, but 1 sale was made on it: the slips "
-                                "follow."]
-    assert out.splitlines()[0] == "Sales of PLM Uji Coba (small) on 2018-07-04, times in WIB (UTC+7)"
+    assert err.splitlines() == ["kiosk: Today (Wednesday, 4 July 2018, WIB (UTC+7)) is not a day of PLM Uji Coba "
+                                "(small), whose days are Thursday, 5 July 2018 and Friday, 6 July 2018, but 1 sale "
+                                "was made on it: the slips follow."]
+    assert out.splitlines()[0] == "Sales of PLM Uji Coba (small) on Wednesday, 4 July 2018, times in WIB (UTC+7)"
     assert "1 sale, 1 item" in out
+    record_sale(find_product(find_event(), "GK-KERIPIK"), 1, "cash", "", "sari", "lapak-1", wib(4, 17))
+    code, out, err = run_kiosk(store_url, capsys, monkeypatch, "--now", "2018-07-04T17:00", "report", "sales",
+                               "--day", "2018-07-04")
+    assert code == 0
+    assert err.splitlines() == ["kiosk: Wednesday, 4 July 2018 is not a day of PLM Uji Coba (small), whose days are "
+                                "Thursday, 5 July 2018 and Friday, 6 July 2018, but 2 sales were made on it: the "
+                                "slips follow."]
+    code, out, err = run_kiosk(store_url, capsys, monkeypatch, "--now", "2018-07-04T17:00", "report", "sales",
+                               lang="id")
+    assert err.splitlines() == ["kiosk: Hari ini (Rabu, 4 Juli 2018, WIB (UTC+7)) bukan hari PLM Uji Coba (small), "
+                                "yang harinya Kamis, 5 Juli 2018 dan Jumat, 6 Juli 2018, tetapi ada 2 penjualan pada "
+                                "hari itu: rekapnya menyusul."]
+    assert out.splitlines()[0] == "Penjualan PLM Uji Coba (small) pada Rabu, 4 Juli 2018, waktu dalam WIB (UTC+7)"
+    assert "2 penjualan, 2 item" in out
 
 
 def test_a_report_on_an_event_day_is_the_slips(store_url, capsys, monkeypatch):
     assert run_kiosk(store_url, capsys, monkeypatch, "import", str(SMALL_EVENT))[0] == 0
     code, out, err = run_kiosk(store_url, capsys, monkeypatch, "--now", "2018-07-06T20:00", "report", "sales")
     assert (code, err) == (0, "")
-    assert out.splitlines()[0] == "Sales of PLM Uji Coba (small) on 2018-07-06, times in WIB (UTC+7)"
-    assert date(2018, 7, 6).isoformat() in out
+    assert out.splitlines()[0] == "Sales of PLM Uji Coba (small) on Friday, 6 July 2018, times in WIB (UTC+7)"

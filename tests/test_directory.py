@@ -104,12 +104,26 @@ async def test_a_badge_scan_shows_that_persons_day(event_store):
 
 
 async def test_the_person_at_the_kiosk_switches_language(event_store):
+    """F5 switches this screen alone (the process's language stays); F5 again switches back, on the
+    view and with the search the person was on (tests/test_screen_language.py: dialogs on top)."""
+    from kiosk.i18n import t
+    from screens.base import process_language
+
     app = directory(event_store, "2018-07-05T10:00")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_text(pilot, "Sekarang & berikutnya")
         await pilot.press("f5")
         text = await wait_for_text(pilot, "You are here")
         assert "Now & next" in text and "Digital Literacy for Small" in text
+        assert (app.screen.language, process_language(), t("login.title", "id")) == ("en", "id", "Masuk staf")
+        await pilot.press("f3")
+        await wait_for_text(pilot, "Today's timetable")
+        await pilot.press(*"literasi")
+        await wait_for_text(pilot, "Search results")
+        await pilot.press("f5")
+        text = await wait_for_text(pilot, "Hasil pencarian")
+        assert "Literasi Digital untuk Pelaku UMKM" in text and app.screen.language == "id"
+        assert app.screen.query_one("#directory-search").value == "literasi"
 
 
 @pytest.mark.parametrize("machine_zone", ["UTC", "America/New_York"])

@@ -34,11 +34,11 @@ def reveal_first_category(event) -> None:
     go_to(event, LIVE, next(n for n, s in enumerate(steps) if s.kind == WINNERS and s.category == 0), "mc")
 
 
-def run_kiosk(store, capsys, monkeypatch, *args, stdin: str = ""):
+def run_kiosk(store, capsys, monkeypatch, *args, stdin: str = "", lang: str = "en"):
     close_store()  # the command opens the store itself, as a person's run would
     monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
     capsys.readouterr()
-    code = cli.main(["--db", store.url, *args])
+    code = cli.main(["--db", store.url, "--lang", lang, *args])
     captured = capsys.readouterr()
     return code, captured.out.splitlines(), captured.err.splitlines()
 
@@ -74,6 +74,10 @@ def test_after_a_reveal_only_that_category_is_exported(event, store, tmp_path, c
 
     assert (code, err) == (0, [])
     assert printed == [f"Wrote 1 winner of the revealed categories of PLM Uji Coba (small) to {out.resolve()}"]
+    code, printed, err = run_kiosk(store, capsys, monkeypatch, "export", "awards", "--out", str(out), lang="id")
+    assert (code, err) == (0, [])
+    assert printed == [f"1 pemenang kategori yang sudah diumumkan dari acara PLM Uji Coba (small) ditulis ke "
+                       f"{out.resolve()}"]
     assert rows_of(out) == [["DAERAH", "Perpustakaan Daerah Terbaik", "Best Regional Library", "1", GUNUNGKIDUL,
                              "DI Yogyakarta", in_jakarta(revealed_at)]]
 
@@ -121,6 +125,11 @@ def test_all_asks_for_the_admin_name_and_pin(event, store, tmp_path, capsys, mon
 
     assert (code, err, asked) == (0, [], ["Admin name: ", "Admin PIN: "])
     assert len(rows_of(out)) == 3
+    asked.clear()
+    code, printed, err = run_kiosk(store, capsys, monkeypatch, "export", "awards", "--out", str(out), "--all",
+                                   lang="id")
+    assert (code, err, asked) == (0, [], ["Nama admin: ", "PIN admin: "])
+    assert printed == [f"3 pemenang semua kategori dari acara PLM Uji Coba (small) ditulis ke {out.resolve()}"]
 
 
 @pytest.mark.parametrize("stdin, refusal", [
@@ -140,6 +149,20 @@ def test_all_is_refused_without_an_admin_and_nothing_is_written(event, store, tm
     assert (code, printed, err) == (1, [], [f"kiosk: {refusal}; nothing was written."])
     assert out.read_text(encoding="utf-8") == "the earlier export\n"
     assert not AuditEntry.select().where(AuditEntry.action == "awards.export").exists()
+
+
+@pytest.mark.parametrize("stdin, refusal", [
+    (f"meja\n{DESK_PIN}\n", "--all perlu admin: peran meja adalah meja registrasi"),
+    ("admin\n9999\n", "--all perlu admin: nama atau PIN salah"),
+], ids=["desk user", "wrong pin"])
+def test_all_is_refused_in_indonesian(event, store, tmp_path, capsys, monkeypatch, stdin, refusal):
+    out = tmp_path / "awards.csv"
+
+    code, printed, err = run_kiosk(store, capsys, monkeypatch, "export", "awards", "--out", str(out), "--all",
+                                   "--pin-stdin", stdin=stdin, lang="id")
+
+    assert (code, printed, err) == (1, [], [f"kiosk: {refusal}; tidak ada yang ditulis."])
+    assert not out.exists()
 
 
 def test_the_export_needs_an_event(store, tmp_path, capsys, monkeypatch):

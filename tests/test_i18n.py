@@ -5,7 +5,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kiosk import i18n
-from kiosk.catalogue import MESSAGES
 from kiosk.clock import Clock, ClockError, load_zone, parse_moment, zone_label
 
 
@@ -22,20 +21,28 @@ def test_dates_follow_the_language():
     assert i18n.long_date(date(2018, 7, 5)) == "Thursday, 5 July 2018"
 
 
-def test_every_message_has_both_languages_and_the_same_placeholders():
-    import string
-
-    for key, (indonesian, english) in MESSAGES.items():
-        assert indonesian and english, key
-        fields = lambda text: {name for _, name, _, _ in string.Formatter().parse(text) if name}
-        assert fields(indonesian) == fields(english), key
-
-
-def test_t_uses_the_current_language():
+def test_t_uses_the_process_language_where_no_screen_is_at_work():
     assert i18n.t("login.title") == "Masuk staf"
-    i18n.set_language("en")
+    i18n.set_language("en")  # the command line's --lang
     assert i18n.t("login.title") == "Staff login"
     assert i18n.bilingual("venues.here") == "Anda di sini / You are here"
+
+
+def test_the_screen_at_work_speaks_before_the_process(monkeypatch):
+    """The App tells kiosk.i18n which screen is at work (kiosk.app.language_at_work); its language
+    comes first, and None from it means the process's (tests/test_screen_language.py drives it)."""
+    from kiosk.app import language_at_work
+
+    monkeypatch.setattr(i18n, "_screen_language", i18n._screen_language)  # put back after the test
+    assert language_at_work() is None  # outside any app: no screen
+    spoken = {"lang": "en"}
+    i18n.follow_screens(lambda: spoken["lang"])
+    assert (i18n.t("login.title"), i18n.money(1500), i18n.short_day(date(2018, 7, 5))) == \
+        ("Staff login", "Rp 1.500", "Thu 5/7")
+    assert i18n.tn("audit.session_delay", "audit.session_delay_plural", 2, who="meja", session="K1") == \
+        "meja delayed session K1 by 2 minutes"
+    spoken["lang"] = None
+    assert i18n.t("login.title") == "Masuk staf" and i18n.short_day(date(2018, 7, 5)) == "Kam 5/7"
 
 
 def test_zone_labels():

@@ -118,20 +118,27 @@ def test_the_command_writes_only_the_stall_asked_for(store, tmp_path, capsys):
     close_store()  # the command opens the store itself
     out = tmp_path / "labels"
 
-    code = cli.main(["--db", store.url, "labels", "--out", str(out), "--stall", "L02"])
+    code = cli.main(["--db", store.url, "--lang", "en", "labels", "--out", str(out), "--stall", "L02"])
 
     assert code == 0
     assert [row["code"] for row in read_manifest(out)] == ["BJ-ANYAM"]
     assert sorted(path.name for path in out.iterdir()) == ["BJ-ANYAM.png", "BJ-ANYAM.svg", "manifest.csv",
                                                             "sheet.html"]
-    assert "1 label " in capsys.readouterr().out
+    assert capsys.readouterr().out.splitlines() == [
+        f"Wrote 1 label of PLM Uji Coba (small) to {out} (PNG and SVG per product code, manifest.csv); "
+        f"print sheet (1 A4 page): {out / 'sheet.html'}"]
+    close_store()
+    assert cli.main(["--db", store.url, "--lang", "id", "labels", "--out", str(out), "--stall", "L02"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"1 label acara PLM Uji Coba (small) ditulis ke {out} (PNG dan SVG per kode produk, manifest.csv); "
+        f"lembar cetak (1 halaman A4): {out / 'sheet.html'}"]
 
 
 def test_the_command_writes_every_label_by_default(store, tmp_path, capsys):
     load_small_event()
     close_store()
 
-    assert cli.main(["--db", store.url, "labels", "--out", str(tmp_path)]) == 0
+    assert cli.main(["--db", store.url, "--lang", "en", "labels", "--out", str(tmp_path)]) == 0
 
     assert [row["code"] for row in read_manifest(tmp_path)] == SMALL_CODES
     assert "3 labels" in capsys.readouterr().out
@@ -142,10 +149,15 @@ def test_an_unknown_stall_is_one_line_and_nothing_is_written(store, tmp_path, ca
     close_store()
     out = tmp_path / "out"
 
-    code = cli.main(["--db", store.url, "labels", "--out", str(out), "--stall", "nope"])
+    code = cli.main(["--db", store.url, "--lang", "en", "labels", "--out", str(out), "--stall", "nope"])
 
     assert code == 1
     printed = capsys.readouterr()
     assert printed.out == ""
     assert len(printed.err.splitlines()) == 1 and "'NOPE'" in printed.err
+    assert printed.err == "kiosk: Event small has no stall 'NOPE' (2 stalls, e.g. L01); no labels were written.\n"
+    close_store()
+    assert cli.main(["--db", store.url, "--lang", "id", "labels", "--out", str(out), "--stall", "nope"]) == 1
+    assert capsys.readouterr().err == ("kiosk: Acara small tidak punya lapak 'NOPE' (2 lapak, misalnya L01); "
+                                       "tidak ada label yang ditulis.\n")
     assert not out.exists()

@@ -167,22 +167,22 @@ def test_another_event_zone_moves_the_day(event):
 # --- the slip -----------------------------------------------------------------------------------
 
 
-def run_kiosk(store, capsys, *args):
+def run_kiosk(store, capsys, *args, lang="en"):
     close_store()  # the command opens the store itself, as a person's run would
     capsys.readouterr()
-    code = cli.main(["--db", store.url, *args])
+    code = cli.main(["--db", store.url, "--lang", lang, *args])
     captured = capsys.readouterr()
     return code, captured.out.splitlines(), captured.err.splitlines()
 
 
 SLIP_DAY1 = [
-    "Sales of PLM Uji Coba (small) on 2018-07-05, times in WIB (UTC+7)",
+    "Sales of PLM Uji Coba (small) on Thursday, 5 July 2018, times in WIB (UTC+7)",
     "",
     "L01  Lapak Gunungkidul",
     "  3 sales, 6 items: Rp 325.000",
-    "  cash       Rp 75.000",
-    "  qris      Rp 250.000",
-    "  transfer        Rp 0",
+    "  Cash       Rp 75.000",
+    "  QRIS      Rp 250.000",
+    "  Transfer        Rp 0",
     "  2 voids:",
     "    11:05  GK-KERIPIK Keripik belalang x4  Rp 60.000  sold by sari, voided by admin at 11:10: wrong count",
     "    14:00  GK-BATIK Batik tulis Gunungkidul x1  Rp 250.000  sold by budi, voided by admin "
@@ -190,12 +190,37 @@ SLIP_DAY1 = [
     "",
     "L02  Lapak Bejiharjo",
     "  1 sale, 1 item: Rp 85.000",
-    "  cash           Rp 0",
-    "  qris           Rp 0",
-    "  transfer  Rp 85.000",
+    "  Cash           Rp 0",
+    "  QRIS           Rp 0",
+    "  Transfer  Rp 85.000",
     "  no voids",
     "",
-    "Total, 2 stalls: 4 sales, 7 items: Rp 410.000 (cash Rp 75.000, qris Rp 250.000, transfer Rp 85.000), 2 voids",
+    "Total, 2 stalls: 4 sales, 7 items: Rp 410.000 (Cash Rp 75.000, QRIS Rp 250.000, Transfer Rp 85.000), 2 voids",
+]
+
+SLIP_DAY1_ID = [
+    "Penjualan PLM Uji Coba (small) pada Kamis, 5 Juli 2018, waktu dalam WIB (UTC+7)",
+    "",
+    "L01  Lapak Gunungkidul",
+    "  3 penjualan, 6 item: Rp 325.000",
+    "  Tunai      Rp 75.000",
+    "  QRIS      Rp 250.000",
+    "  Transfer        Rp 0",
+    "  2 pembatalan:",
+    "    11:05  GK-KERIPIK Keripik belalang x4  Rp 60.000  dijual oleh sari, dibatalkan oleh admin pukul 11:10: "
+    "wrong count",
+    "    14:00  GK-BATIK Batik tulis Gunungkidul x1  Rp 250.000  dijual oleh budi, dibatalkan oleh admin "
+    "pukul 2018-07-06 08:00: returned, wrong size",
+    "",
+    "L02  Lapak Bejiharjo",
+    "  1 penjualan, 1 item: Rp 85.000",
+    "  Tunai          Rp 0",
+    "  QRIS           Rp 0",
+    "  Transfer  Rp 85.000",
+    "  tidak ada pembatalan",
+    "",
+    "Total, 2 lapak: 4 penjualan, 7 item: Rp 410.000 (Tunai Rp 75.000, QRIS Rp 250.000, Transfer Rp 85.000), "
+    "2 pembatalan",
 ]
 
 
@@ -209,9 +234,9 @@ def test_report_sales_defaults_to_today_by_the_event_clock(sold, store, capsys):
     # 06:30 WIB on the 6th is still the 5th in UTC (and on many machines' clocks): the event's day counts.
     code, out, err = run_kiosk(store, capsys, "--now", "2018-07-06T06:30", "report", "sales")
     assert (code, err) == (0, [])
-    assert out[0] == "Sales of PLM Uji Coba (small) on 2018-07-06, times in WIB (UTC+7)"
-    assert out[-1] == ("Total, 2 stalls: 2 sales, 2 items: Rp 100.000 (cash Rp 85.000, qris Rp 15.000, "
-                       "transfer Rp 0), 0 voids")
+    assert out[0] == "Sales of PLM Uji Coba (small) on Friday, 6 July 2018, times in WIB (UTC+7)"
+    assert out[-1] == ("Total, 2 stalls: 2 sales, 2 items: Rp 100.000 (Cash Rp 85.000, QRIS Rp 15.000, "
+                       "Transfer Rp 0), 0 voids")
     code, same, _ = run_kiosk(store, capsys, "report", "sales", "--now", "2018-07-05T20:00")
     assert (code, same) == (0, SLIP_DAY1)
 
@@ -224,13 +249,24 @@ def test_report_sales_of_one_stall(sold, store, capsys):
         "",
         *SLIP_DAY1[11:17],
         "",
-        "Total, 1 stall: 1 sale, 1 item: Rp 85.000 (cash Rp 0, qris Rp 0, transfer Rp 85.000), 0 voids",
+        "Total, 1 stall: 1 sale, 1 item: Rp 85.000 (Cash Rp 0, QRIS Rp 0, Transfer Rp 85.000), 0 voids",
     ]
 
 
 def test_report_sales_in_english_keeps_rupiah_amounts(sold, store, capsys):
     code, out, _ = run_kiosk(store, capsys, "--lang", "en", "report", "sales", "--day", "2018-07-05")
     assert (code, out) == (0, SLIP_DAY1)
+
+
+def test_report_sales_in_indonesian(sold, store, capsys):
+    """The same slips in Indonesian: its words, dates and plurals (one form); amounts, codes, names and
+    the reasons people typed as they are."""
+    code, out, err = run_kiosk(store, capsys, "report", "sales", "--day", "2018-07-05", lang="id")
+    assert (code, err) == (0, [])
+    assert out == SLIP_DAY1_ID
+    code, out, _ = run_kiosk(store, capsys, "report", "sales", "--day", "2018-07-05", "--stall", "L02", lang="id")
+    assert out[-1] == "Total, 1 lapak: 1 penjualan, 1 item: Rp 85.000 (Tunai Rp 0, QRIS Rp 0, Transfer Rp 85.000), " \
+                      "0 pembatalan"
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -240,6 +276,14 @@ def test_report_sales_in_english_keeps_rupiah_amounts(sold, store, capsys):
 ], ids=["short-day", "word-day", "unknown-stall"])
 def test_report_sales_refusals_are_one_sentence(event, store, capsys, args, message):
     assert run_kiosk(store, capsys, "report", "sales", *args) == (1, [], [message])
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--day", "2018-7-5"], "kiosk: '2018-7-5' bukan tanggal seperti 2018-07-05"),
+    (["--stall", "L09"], "kiosk: Acara ini tidak punya lapak 'L09'."),
+], ids=["short-day", "unknown-stall"])
+def test_report_sales_refusals_in_indonesian(event, store, capsys, args, message):
+    assert run_kiosk(store, capsys, "report", "sales", *args, lang="id") == (1, [], [message])
 
 
 def test_report_and_export_need_an_event(store, tmp_path, capsys):

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 from screens.audit import AuditScreen
+from screens.base import process_language
 from screens.overview import OverviewScreen
 from screens.venues import VenueGuideScreen
 from tests.helpers import load_small_event, make_app, wait_for_text
@@ -40,11 +41,15 @@ async def test_venue_guide_shows_rooms_and_switches_language(sqlite_store):
         text = await wait_for_text(pilot, "Turun tangga di samping restoran.")  # read on a store thread
         assert "Anda di sini" in text  # this kiosk's venue comes first
         assert "Ruang Prambanan  lantai LG · 80 kursi" in text
-        await pilot.press("f2")
+        await pilot.press("f2")  # this screen alone (tests/test_screen_language.py: over the launcher)
         text = await wait_for_text(pilot, "Down the stairs beside the restaurant.")
         assert "You are here" in text and "Venues and rooms" in text
+        assert app.screen.language == "en" and process_language() == "id"
         await pilot.press("down")
         await wait_for_text(pilot, "Straight ahead from the main door.")
+        await pilot.press("f2")  # back to Indonesian, on the same venue
+        text = await wait_for_text(pilot, "Lurus dari pintu utama.")
+        assert "Panduan tempat dan ruang" in text and app.screen.language == "id"
 
 
 async def test_audit_log_shows_logins(sqlite_store):
@@ -54,8 +59,8 @@ async def test_audit_log_shows_logins(sqlite_store):
     login("meja", "1111", "lobby-1")
     app = make_app(sqlite_store, AuditScreen)
     async with app.run_test(size=(120, 24)) as pilot:
-        text = await wait_for_text(pilot, "login")
-        assert "lobby-1" in text and "import" in text
+        text = await wait_for_text(pilot, "meja masuk di lobby-1")  # a sentence, in the screen's language
+        assert "mengimpor acara small" in text
 
 
 async def test_venue_guide_overview_and_audit_log_read_off_the_event_loop(sqlite_store, monkeypatch):

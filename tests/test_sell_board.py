@@ -314,14 +314,15 @@ async def test_a_sale_replayed_after_the_stock_ran_out_is_recorded_and_flagged(s
 
     close_store()
     capsys.readouterr()
-    assert cli.main(["--db", stall_store.url, "report", "sales", "--day", "2018-07-05", "--stall", "L01"]) == 0
+    assert cli.main(["--db", stall_store.url, "--lang", "en", "report", "sales", "--day", "2018-07-05",
+                     "--stall", "L01"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[2:9] == [
         "L01  Lapak Gunungkidul",
         "  1 sale, 5 items: Rp 1.250.000",
-        "  cash      Rp 1.250.000",
-        "  qris              Rp 0",
-        "  transfer          Rp 0",
+        "  Cash      Rp 1.250.000",
+        "  QRIS              Rp 0",
+        "  Transfer          Rp 0",
         "  1 sale past the stock (recorded after a store failure; count the stock):",
         "    08:15  GK-BATIK Batik tulis Gunungkidul x5  Rp 1.250.000  sold by lapak",
     ]

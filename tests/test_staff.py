@@ -58,6 +58,9 @@ def test_admin_and_awards_pins_are_at_least_six_digits(store, role):
     with pytest.raises(StaffError) as refused:
         add_user("boss", role, "12345")
     assert str(refused.value) == f"A PIN for the {role} role is 6 to 12 digits."
+    assert refused.value.text("en") == str(refused.value)
+    role_id = {"admin": "admin", "awards": "penghargaan"}[role]
+    assert refused.value.text("id") == f"PIN untuk peran {role_id} terdiri dari 6 sampai 12 angka."
     assert add_user("boss", role, "123456").role == role
     assert add_user("ani", "desk", "1234").role == "desk"  # four digits are enough for the others
 

@@ -226,7 +226,9 @@ def test_read_only_store_error_from_sqlite_becomes_one_sentence(tmp_path, monkey
         raw.execute("INSERT INTO staff_user (name, role, pin_hash) VALUES ('x', 'desk', 'h')")
     raw.close()
     assert "readonly" in str(driver_error.value)
-    assert describe(driver_error.value, url) == f"The store at {url} is read-only: nothing was written."
+    refusal = describe(driver_error.value, url)
+    assert str(refusal) == f"The store at {url} is read-only: nothing was written."
+    assert refusal.text("id") == f"Basis data di {url} hanya bisa dibaca: tidak ada yang ditulis."
 
     # The same store opened read-only through open_store(): a use case's write becomes a StoreError.
     def read_only_database(_url):

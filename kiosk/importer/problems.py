@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kiosk.i18n import number, tn
 from kiosk.text import inert
 
 
@@ -34,8 +35,14 @@ class Problems:
 
 
 class ImportFailed(Exception):
-    """Nothing was written; `problems` says why, row by row."""
+    """Nothing was written; `problems` says why, row by row (each `file:line: column: reason`, in
+    English for now), and `summary()` sums it up in the reader's language."""
 
     def __init__(self, problems: Problems):
         self.problems = problems
-        super().__init__(f"{len(problems.found)} problems")
+        super().__init__(self.summary("en"))
+
+    def summary(self, lang: str | None = None) -> str:
+        """"3 problems found; nothing was imported." in LANG (the current language by default)."""
+        count = len(self.problems.found)
+        return tn("cli.import.problem", "cli.import.problems", count, lang, n=number(count, lang))

@@ -15,9 +15,12 @@ class KioskHeader(Horizontal):
     _clock_text = ""
 
     def compose(self) -> ComposeResult:
+        # Kept as attributes: a screen popped while mounting has no children left to query.
+        self._clock_label = Label("", id="header-clock")
+        self._store_label = Label("", id="header-store")
         yield Label(data(self._place()), id="header-place")
-        yield Label("", id="header-clock")
-        yield Label("", id="header-store")
+        yield self._clock_label
+        yield self._store_label
 
     def on_mount(self) -> None:
         self._tick()
@@ -37,9 +40,9 @@ class KioskHeader(Horizontal):
         text = f"{clock.now():%H:%M} {clock.zone_label()}"
         if text != self._clock_text:
             self._clock_text = text
-            self.query_one("#header-clock", Label).update(text)
+            self._clock_label.update(text)
 
     def _show_store(self, reachable: bool) -> None:
-        label = self.query_one("#header-store", Label)
-        label.update("● " + t("header.online" if reachable else "header.offline"))
+        label = self._store_label
+        label.update("● " + (t("header.online") if reachable else t("header.offline")))
         label.set_class(not reachable, "offline")

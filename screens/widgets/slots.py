@@ -13,7 +13,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from kiosk.i18n import pick, t
+from kiosk.i18n import N_, pick, t
 from kiosk.program import Slot
 from kiosk.text import ELLIPSIS
 from screens.widgets.text import cell
@@ -44,12 +44,12 @@ def slot_mark_list(slot: Slot, just_started: bool = False) -> list[Text]:
     if slot.cancelled:
         marks.append(mark("directory.cancelled"))
     if slot.moved:
-        marks.append(Text.assemble(mark("directory.moved"), " ", cell(slot.planned_place.room, "strike"), " → ",
+        marks.append(Text.assemble(mark(N_("directory.moved")), " ", cell(slot.planned_place.room, "strike"), " → ",
                                    cell(slot.place.room)))
     if slot.delayed:
         marks.append(mark("directory.delayed"))
     if just_started and not slot.cancelled:
-        marks.append(mark("directory.just_started"))
+        marks.append(mark(N_("directory.just_started")))
     return marks
 
 
@@ -61,7 +61,7 @@ def slot_marks(slot: Slot, just_started: bool = False) -> Text:
 def moved_away(slot: Slot) -> list[Text]:
     """The marks of a session's row in the room it was planned in but left: BATAL when it was
     cancelled too, and PINDAH."""
-    return ([mark("directory.cancelled")] if slot.cancelled else []) + [mark("directory.moved")]
+    return ([mark("directory.cancelled")] if slot.cancelled else []) + [mark(N_("directory.moved"))]
 
 
 def line(*parts: Text | str) -> Text:
