@@ -44,8 +44,8 @@ class CheckinScreen(LiveScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader()
         with Vertical(id="checkin"):
-            with Vertical(id="checkin-panel", classes="idle"):
-                yield BigText("", id="checkin-big")
+            with Center(id="checkin-panel-row"), Vertical(id="checkin-panel", classes="idle"):
+                yield BigText("", id="checkin-big", max_lines=2, capitals=True)
                 yield Clamped("", id="checkin-title", max_lines=2)
                 yield Clamped("", id="checkin-body", max_lines=5)
             yield Label("", id="checkin-list-name")

@@ -25,9 +25,18 @@ async def test_idle_screen_invites_a_scan(kiosk_store):
     app = make_app(kiosk_store, CheckinScreen, venue="sheraton")
     async with app.run_test(size=(80, 24)) as pilot:
         text = await wait_for_text(pilot, "Hari 1 · sudah hadir")
-        assert app.screen.query_one("#checkin-big").text == "Pindai badge Anda"  # in large type
-        assert "█▀▄ ▀█▀ █▀▄ █▀▄ ▄▀▄ ▀█▀" in text and "Scan your badge" in text
+        assert app.screen.query_one("#checkin-big").text == "Pindai badge Anda"
+        # too long for legible large type at 80 columns: whole, in capitals
+        assert "PINDAI BADGE ANDA" in text and "Scan your badge" in text
         assert "Hotel Sheraton" in text and "08:15 WIB (UTC+7)" in text
+
+
+async def test_a_big_lobby_screen_invites_a_scan_in_large_type(kiosk_store):
+    app = make_app(kiosk_store, CheckinScreen, venue="sheraton")
+    async with app.run_test(size=(200, 60)) as pilot:
+        text = await wait_for_text(pilot, "Scan your badge")
+        assert "PINDAI" not in text  # drawn in half blocks instead
+        assert sum(line.count("█") for line in text.splitlines()) > 100
 
 
 async def test_welcome_then_already_then_forged(kiosk_store):
