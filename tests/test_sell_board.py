@@ -326,3 +326,147 @@ async def test_a_sale_replayed_after_the_stock_ran_out_is_recorded_and_flagged(s
         "  1 sale past the stock (recorded after a store failure; count the stock):",
         "    08:15  GK-BATIK Batik tulis Gunungkidul x5  Rp 1.250.000  sold by lapak",
     ]
+
+
+# --- the board on big and small screens ------------------------------------------------------------
+
+import re  # noqa: E402
+
+from kiosk.context import find_event  # noqa: E402
+from kiosk.sales import find_product, record_sale, void_sale  # noqa: E402
+from screens.board import Ranking  # noqa: E402
+
+BAR_CELLS = {"▏": 1, "▎": 2, "▍": 3, "▌": 4, "▋": 5, "▊": 6, "▉": 7, "█": 8}
+BAR = re.compile("[" + "".join(BAR_CELLS) + "]+")
+LONG_NAME = ("Perpustakaan Desa Bontolempangan Mandiri Sejahtera Kecamatan Bontolempangan Kabupaten Gowa "
+             "Sulawesi")[:100]
+
+
+def board_region(app, selector: str) -> str:
+    """The screen's lines inside the widget SELECTOR."""
+    region = app.screen.query_one(selector).region
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.crop(region.x, region.right).text for strip in strips[region.y:region.bottom])
+
+
+def bar_eighths(line: str) -> int:
+    """The length of the bar drawn on LINE, in eighths of a cell (0: none)."""
+    runs = BAR.findall(line)
+    return max((sum(BAR_CELLS[c] for c in run) for run in runs), default=0)
+
+
+def add_stall(event, code: str, name: str, price: int, sold: int) -> None:
+    """A stall CODE with one product at PRICE, SOLD of it sold at 09:30 (in one sale)."""
+    stall = Stall.create(event=event, code=code, name=name)
+    StallTotal.create(stall=stall)
+    product = Product.create(event=event, stall=stall, code=f"{code}-P", name=f"Produk {code}", price=price)
+    record_sale(product, sold, "cash", "", "lapak", "t1", datetime(2018, 7, 5, 9, 30, tzinfo=JAKARTA), f"add-{code}")
+
+
+def board_sales(event) -> None:
+    """The snapshots' sales: L01 Rp 295.000 (one keripik sale voided), L02 Rp 85.000 and sold out."""
+    sales = [("GK-KERIPIK", 3, 9), ("BJ-ANYAM", 1, 10), ("GK-BATIK", 1, 11), ("GK-KERIPIK", 2, 11)]
+    recorded = [record_sale(find_product(event, code), quantity, "cash", "", "lapak", "t1",
+                            datetime(2018, 7, 5, hour, 10, tzinfo=JAKARTA), f"board-{n}")
+                for n, (code, quantity, hour) in enumerate(sales)]
+    void_sale(recorded[-1].sale, "lapak", "keliru", datetime(2018, 7, 5, 11, 12, tzinfo=JAKARTA))
+
+
+async def test_at_200x60_each_stall_has_a_bar_as_long_as_its_revenue(stall_store):
+    event = find_event()
+    board_sales(event)
+    add_stall(event, "L03", "Lapak Kulon Progo", 20000, 7)  # Rp 140.000
+    add_stall(event, "L04", "Lapak Sleman", 5000, 1)  # Rp 5.000
+    revenue = {"Lapak Gunungkidul": 295000, "Lapak Kulon Progo": 140000, "Lapak Bejiharjo": 85000,
+               "Lapak Sleman": 5000}
+    app = make_app(stall_store, BoardScreen)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await wait_for_text(pilot, "Lapak Sleman")
+        lines = board_region(app, "#board-ranking").splitlines()
+        bars = {name: bar_eighths(next(line for line in lines if name in line)) for name in revenue}
+        leader = bars["Lapak Gunungkidul"]
+        assert leader > 40 * 8  # the leader's bar fills a wide column
+        for name, amount in revenue.items():  # to the eighth of a cell
+            assert abs(bars[name] - amount * leader / 295000) <= 1, (name, bars)
+        height = app.screen.query_one(Ranking).row_height()  # few stalls: tall rows, a line free below each bar
+        assert height > 2 and sum(1 for line in lines if bar_eighths(line)) == 4 * (height - 1)
+        assert [line.split()[0] for line in lines if any(name in line for name in revenue)] == ["1", "2", "3", "4"]
+        assert "HABIS" in next(line for line in lines if "Lapak Bejiharjo" in line)
+
+
+async def test_at_200x60_the_revenue_per_hour_has_axes(stall_store):
+    board_sales(find_event())
+    app = make_app(stall_store, BoardScreen)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await wait_for_text(pilot, r"(?m)11:00 *$")
+        chart = board_region(app, "#board-chart").splitlines()
+        assert re.fullmatch(r"\s*09:00\s+10:00\s+11:00\s*", chart[-1])  # the hours under the bars
+        assert re.match(r"\s*Rp 0└─+", chart[-2])  # the x axis, at zero
+        ticks = [int(re.sub(r"\D", "", line.split("┤")[0])) for line in chart if "┤" in line]
+        step = ticks[-1]  # rupiah up the y axis, in even steps, to 11:00's 250.000 or above
+        assert step > 0 and ticks == [step * n for n in range(len(ticks), 0, -1)] and ticks[0] >= 250000
+        assert all(re.match(r"\s*Rp [\d.]+┤", line) for line in chart if "┤" in line)
+        columns = ["09:00", "10:00", "11:00"]
+        heights = [sum(bar_eighths(line[chart[-1].index(hour):][:4]) > 0 for line in chart[:-2]) for hour in columns]
+        assert heights[0] < heights[1] < heights[2]  # 45.000, 85.000, 250.000
+
+
+async def test_the_latest_sales_and_top_products_show_every_amount_with_long_names(stall_store):
+    event = find_event()
+    Stall.update(name=LONG_NAME).where(Stall.code == "L01").execute()
+    Product.update(name=LONG_NAME).where(Product.code.in_(["GK-KERIPIK", "GK-BATIK"])).execute()
+    board_sales(event)
+    for size in [(200, 60), (120, 40)]:
+        app = make_app(stall_store, BoardScreen)
+        async with app.run_test(size=size) as pilot:
+            await wait_for_text(pilot, "Rp 30.000")
+            recent = board_region(app, "#board-recent")
+            for amount in ["Rp 30.000", "Rp 250.000", "Rp 85.000", "Rp 45.000"]:
+                assert amount in recent, (size, recent)
+            assert LONG_NAME[:8] in recent and "…" in recent
+            voided = app.screen.query_one("#board-recent").get_row_at(0)
+            assert voided[-1].plain == "Rp 30.000" and "strike" in str(voided[-1].style)  # struck, and seen
+            top = board_region(app, "#board-top-products")
+            for amount in ["Rp 250.000", "Rp 85.000", "Rp 45.000"]:
+                assert amount in top, (size, top)
+            assert "Rp 295.000" in board_region(app, "#board-ranking")
+
+
+async def test_at_80x24_the_board_shows_the_total_the_ranking_and_the_latest_sales(stall_store):
+    board_sales(find_event())
+    app = make_app(stall_store, BoardScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = await wait_for_text(pilot, "Lapak Bejiharjo")
+        assert app.screen.query_one("#board-total").text == "Rp 380.000"
+        assert "Lapak Terbaik · Penjualan hari ini" in text
+        ranking = board_region(app, "#board-ranking")
+        assert "Rp 295.000" in ranking and "Rp 85.000" in ranking and "HABIS" in ranking
+        assert bar_eighths(ranking) > 0
+        assert not app.screen.query_one("#board-side").display  # no latest sales table, no chart
+        assert board_region(app, "#board-ticker").strip() == \
+            "11:10 Lapak Gunungkidul Rp 250.000 · 10:10 Lapak Bejiharjo Rp 85.000"
+
+
+async def test_ties_share_a_rank_and_a_bar_and_pages_turn(stall_store):
+    event = find_event()
+    for n in range(3, 31):  # 30 stalls: two of them tied
+        add_stall(event, f"L{n:02}", f"Lapak Uji {n:02}", 1000, n if n != 30 else 29)
+    app = make_app(stall_store, BoardScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_text(pilot, r"Halaman 1/\d")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause(0.1)  # the total drawn in large type: the ranking's height is settled
+        text = await wait_for_text(pilot, r"Halaman 1/\d")
+        pages = int(re.search(r"Halaman 1/(\d)", text).group(1))
+        lines = board_region(app, "#board-ranking").splitlines()
+        tied = [line for line in lines if "Lapak Uji 29" in line or "Lapak Uji 30" in line]
+        assert [line.split()[0] for line in tied] == ["1", "1"]
+        assert bar_eighths(tied[0]) == bar_eighths(tied[1]) > 0
+        ranking = app.screen.query_one(Ranking)
+        for page in range(2, pages + 1):
+            ranking.turn()  # what the board's timer does every PAGE_SECONDS
+            text = await wait_for_text(pilot, f"Halaman {page}/{pages}")
+        assert "Lapak Bejiharjo" in text and "Rp 0" in text  # the last page: the stalls that sold nothing
+        ranking.turn()
+        await wait_for_text(pilot, f"Halaman 1/{pages}")

@@ -182,14 +182,6 @@ def test_sell(snap_compare, small_event, size):
     assert snap_compare(app, terminal_size=size, run_before=steady)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
-def test_board(snap_compare, small_event, size):
-    from screens.board import BoardScreen
-
-    _with_sales(small_event)
-    assert snap_compare(make_app(small_event, BoardScreen), terminal_size=size, run_before=steady)
-
-
 # ---- the award display ------------------------------------------------------------------------
 
 AWARD_STATES = {

@@ -29,8 +29,10 @@ def widest(label: str, values: Iterable[str], least: int = 0) -> int:
     return max([least, cell_len(label), *(cell_len(value) for value in values)])
 
 
-def fitted_widths(columns: list[Sized], table_width: int, padding: int = 1) -> list[int]:
-    used = sum(column.width for column in columns if not column.share) + 2 * padding * len(columns) + SCROLLBAR
+def fitted_widths(columns: list[Sized], table_width: int, padding: int = 1, scrollbar: int = SCROLLBAR) -> list[int]:
+    """The width of each column: fixed ones whole, shared ones from what is left (at least MIN_SHARED
+    while there is room for it, less rather than pushing a fixed column out of sight)."""
+    used = sum(column.width for column in columns if not column.share) + 2 * padding * len(columns) + scrollbar
     room = max(0, table_width - used)
     widths = {n: column.width for n, column in enumerate(columns) if not column.share}
     sharing = [n for n, column in enumerate(columns) if column.share]
@@ -48,31 +50,40 @@ def fitted_widths(columns: list[Sized], table_width: int, padding: int = 1) -> l
         for n in sharing:
             widths[n] = room * columns[n].share // shares
         widths[sharing[-1]] += room - sum(widths[n] for n in sharing)  # what rounding left
+        least = MIN_SHARED if room >= MIN_SHARED * len(sharing) else 1
         for n in sharing:
-            widths[n] = max(MIN_SHARED, widths[n])
+            widths[n] = max(least, widths[n])
     return [widths[n] for n in range(len(columns))]
 
 
 class SizedTable(DataTable):
-    """A DataTable whose columns fit its own width, laid out again whenever that width changes."""
+    """A DataTable whose columns fit its own width, laid out again whenever that width changes.
+    SCROLLBAR: cells kept free for a vertical scrollbar (0 for a display's table, which shows only
+    the rows that fit its height and never scrolls)."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, scrollbar: int = SCROLLBAR, **kwargs):
         super().__init__(**kwargs)
+        self.scrollbar = scrollbar
+        self._row_height = 1
         self._sized: list[Sized] = []
         self._sized_rows: list[tuple[tuple, str | None]] = []
         self._sized_layout: tuple | None = None
 
-    def fill(self, columns: list[Sized], rows: list[tuple[tuple, str | None]]) -> None:
-        """COLUMNS and ROWS (cells, row key); the cursor stays on its row number."""
-        self._sized, self._sized_rows = list(columns), list(rows)
+    def fill(self, columns: list[Sized], rows: list[tuple[tuple, str | None]], row_height: int = 1) -> None:
+        """COLUMNS and ROWS (cells, row key), each ROW_HEIGHT lines; the cursor stays on its row number."""
+        self._sized, self._sized_rows, self._row_height = list(columns), list(rows), row_height
         self._draw()
+
+    def visible_rows(self) -> int:
+        """How many rows of the current height show without scrolling."""
+        return max(0, (self.size.height - self.header_height * self.show_header) // self._row_height)
 
     def _draw(self) -> None:
         width = self.size.width
         if not width or not self._sized:
             return  # drawn when it has a width
         row = self.cursor_row
-        widths = fitted_widths(self._sized, width, self.cell_padding)
+        widths = fitted_widths(self._sized, width, self.cell_padding, self.scrollbar)
         layout = (tuple(column.label for column in self._sized), tuple(widths))
         if layout == self._sized_layout:
             self.clear()
@@ -81,10 +92,17 @@ class SizedTable(DataTable):
             for column, column_width in zip(self._sized, widths):
                 self.add_column(column.label, width=column_width)
             self._sized_layout = layout
-        for cells, key in self._sized_rows:
-            self.add_row(*cells, key=key)
+        rows = self._sized_rows if self.scrollbar else self._sized_rows[:self.visible_rows()]
+        for cells, key in rows:
+            self.add_row(*(drawn(value, column_width) for value, column_width in zip(cells, widths)), key=key,
+                         height=self._row_height)
         if self._sized_rows and row:
             self.move_cursor(row=min(row, len(self._sized_rows) - 1), animate=False)
 
     def on_resize(self) -> None:
         self._draw()
+
+
+def drawn(value, width: int):
+    """A cell as shown: VALUE, or what VALUE (a function of its column's width) draws."""
+    return value(width) if callable(value) else value
