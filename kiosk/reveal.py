@@ -102,17 +102,23 @@ def state_of(event: Event, mode: str = LIVE) -> RevealState:
     return state
 
 
-def shown_state(event: Event) -> RevealState | None:
-    """What displays follow: a running rehearsal, else the live ceremony."""
+def shown_state(event: Event, rehearsal: bool = False) -> RevealState | None:
+    """What a display follows: the live ceremony; a display started for rehearsals (REHEARSAL) follows
+    a running rehearsal instead, and the live ceremony when none runs."""
     rows = {s.mode: s for s in RevealState.select().where(RevealState.event == event)}
-    rehearsal = rows.get(REHEARSAL)
-    return rehearsal if rehearsal is not None and rehearsal.active else rows.get(LIVE)
+    running = rows.get(REHEARSAL)
+    return running if rehearsal and running is not None and running.active else rows.get(LIVE)
 
 
-def other_event_running(event: Event) -> Event | None:
-    """The event of a console that drove another event's ceremony more recently than this one's."""
-    ours = shown_state(event)
-    other = (RevealState.select().where((RevealState.event != event) & RevealState.updated_at.is_null(False))
+def other_event_running(event: Event, rehearsal: bool = False) -> Event | None:
+    """The event of a console that drove another event's ceremony (one this display would follow)
+    more recently than this one's."""
+    ours = shown_state(event, rehearsal)
+    followed = RevealState.mode == LIVE
+    if rehearsal:
+        followed |= (RevealState.mode == REHEARSAL) & RevealState.active
+    other = (RevealState.select()
+             .where((RevealState.event != event) & RevealState.updated_at.is_null(False) & followed)
              .order_by(RevealState.updated_at.desc()).first())
     if other is None or (ours is not None and ours.updated_at and ours.updated_at >= other.updated_at):
         return None

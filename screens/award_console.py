@@ -1,9 +1,12 @@
 """The award console: the running order, where the ceremony is, a preview of what the audience sees
 next, and (here only) the winners. N/→ next, P/← back, B blackout, H holding slide, J jump to a
-category; revealing winners asks first. With --rehearsal it drives a rehearsal with placeholder
-winners, leaving the real ceremony untouched. Staff (roles awards, admin)."""
+category or the closing slide; revealing winners, and jumping past categories not yet revealed, ask
+first. It counts the displays that follow it, and names those showing another step or gone silent
+(their heartbeats, read every DISPLAYS_POLL_SECONDS). With --rehearsal it drives a rehearsal with
+placeholder winners, leaving the real ceremony untouched. Staff (roles awards, admin)."""
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from textual.app import ComposeResult
@@ -13,8 +16,11 @@ from textual.widgets import DataTable, Label
 
 from textual.content import Content
 
-from kiosk.ceremony import ConsoleView, StateView, console_view, cover, end_rehearsal, rehearse, step_to
-from kiosk.i18n import N_, pick, t
+from kiosk.ceremony import (
+    ConsoleView, DisplaySeen, StateView, account, console_view, cover, displays_heard, end_rehearsal, rehearse,
+    step_to,
+)
+from kiosk.i18n import N_, pick, t, tn
 from kiosk.reveal import CLOSING, HOLDING, NOMINEES, WINNERS, CategoryOutline, Named, Step, title_position
 from kiosk.text import shorten
 from kiosk.writer import Intent, Outcome
@@ -27,6 +33,8 @@ from screens.widgets.text import Clamped, cell, data, styled
 
 
 NAME_CELLS = 90  # a winner's name or detail on the console, at most (the rest ends in "…")
+DISPLAYS_POLL_SECONDS = 2.0  # how often the console reads its displays' heartbeats
+CATCH_UP_SECONDS = 2.0  # after a step, a display showing the one before is still catching up
 
 
 class AwardConsoleScreen(LiveScreen):
@@ -48,6 +56,8 @@ class AwardConsoleScreen(LiveScreen):
         self.state: StateView | None = None
         self.revealed: frozenset[int] = frozenset()
         self.people: list[Named] = []
+        self.displays: list[DisplaySeen] = []
+        self._moved_at = 0.0  # time.monotonic() of the operator's last step or cover
 
     def compose(self) -> ComposeResult:
         yield KioskHeader()
@@ -59,6 +69,7 @@ class AwardConsoleScreen(LiveScreen):
             with Vertical(id="console-side"):
                 yield Clamped("", id="console-now", max_lines=5)
                 yield Clamped("", id="console-next", max_lines=5)
+                yield Clamped("", id="console-displays", max_lines=6)
                 yield Clamped("", id="console-winners", max_lines=14)
         yield KioskFooter()
 
@@ -69,6 +80,8 @@ class AwardConsoleScreen(LiveScreen):
         table.add_column("#", width=2)
         table.add_column(t("console.category"), width=30)
         table.add_column(t("console.status"), width=12)
+        self.set_interval(DISPLAYS_POLL_SECONDS, self._poll_displays)
+        self._poll_displays()
 
     def on_unmount(self) -> None:
         if self.mode == REHEARSAL:
@@ -99,6 +112,7 @@ class AwardConsoleScreen(LiveScreen):
         self.query_one("#console-next", Clamped).update(
             heading(t("console.audience_next"), self.describe(following) if following else t("console.end")))
         self.query_one("#console-winners", Clamped).update(self._winners_text(step))
+        self._show_displays()
 
     def _fill_order(self, step: Step) -> None:
         table = self.query_one(DataTable)
@@ -126,10 +140,42 @@ class AwardConsoleScreen(LiveScreen):
                  for person in self.people]
         return Content("\n").join([styled("[b]$heading[/b]", heading=t("console.winners_here")), *names])
 
+    # ---- the displays ------------------------------------------------------------------------
+
+    def _poll_displays(self) -> None:
+        event = self.app.context.event
+        self.read(lambda: displays_heard(event), self._heard, group="displays", failed=lambda error: True)
+
+    def _heard(self, displays: list[DisplaySeen]) -> None:
+        self.displays = displays
+        self._show_displays()
+
+    def _show_displays(self) -> None:
+        if self.state is None:
+            return
+        settled = time.monotonic() - self._moved_at >= CATCH_UP_SECONDS
+        tally = account(self.displays, self.state, settled)
+        count = len(tally.following)
+        lines = [styled("[b]$count[/b]", count=tn("console.following", "console.following_plural", count,
+                                                      n=count))]
+        lines += [data("• " + t("console.display_astray", name=d.terminal, size=d.size, step=self._shown_by(d)))
+                  for d in tally.astray]
+        lines += [data("• " + t("console.display_silent", name=d.terminal, size=d.size, seconds=int(d.age)))
+                  for d in tally.silent]
+        self.query_one("#console-displays", Clamped).update(Content("\n").join(lines))
+
+    def _shown_by(self, display: DisplaySeen) -> str:
+        if display.position is None or not self.steps:
+            return t("console.display_no_step")
+        shown = self.describe(self.steps[min(display.position, len(self.steps) - 1)])
+        covered = {"blackout": t("console.blackout_on"), "holding": t("console.holding_on")}.get(display.cover, "")
+        return f"{shown} {covered}".strip()
+
     # ---- driving the ceremony -------------------------------------------------------------
 
     def _write(self, change) -> None:
         """CHANGE(event, staff) on the writer's thread: a new state of the ceremony, then shown here."""
+        self._moved_at = time.monotonic()
         event, staff = self.app.context.event, self.user.name
         self.record(Intent(lambda intent: change(event, staff), at=self.app.context.clock.now(), kind="reveal",
                            on_done=self._changed))
@@ -188,12 +234,32 @@ class AwardConsoleScreen(LiveScreen):
             self._write(lambda event, staff: cover(event, mode, staff, holding=holding))
 
     def action_jump(self) -> None:
+        """A category's title, or the closing slide; past categories not yet revealed, only after a yes."""
         def chosen(index: int | None) -> None:
-            if index is not None:
-                self._go(title_position(self.steps, index))
+            if index is None or self.state is None:
+                return
+            position = len(self.steps) - 1 if index == len(self.categories) else title_position(self.steps, index)
+            skipped = self._unrevealed_before(index)
+            if self.mode != LIVE or not skipped:
+                self._go(position)
+                return
 
-        titles = [pick(c.title, c.title_en) for c in self.categories]
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self._go(position)
+
+            self.app.push_screen(ConfirmDialog(tn("console.jump_past", "console.jump_past_plural", skipped,
+                                                  n=skipped), t("console.jump_past_q")), answer)
+
+        titles = [pick(c.title, c.title_en) for c in self.categories] + [t("console.jump_closing")]
         self.app.push_screen(PickDialog(t("console.jump_title"), titles), chosen)
+
+    def _unrevealed_before(self, target: int) -> int:
+        """How many categories from the current one up to category TARGET (the closing slide: the
+        number of categories) the audience has not seen the winners of."""
+        step = self.steps[min(self.state.position, len(self.steps) - 1)]
+        current = step.category if step.category is not None else 0 if step.kind == HOLDING else len(self.categories)
+        return sum(1 for category in self.categories[current:target] if category.id not in self.revealed)
 
 
 

@@ -1,5 +1,7 @@
 """The award display on the big screen: it follows the operator's console step by step. Winners are
-read from the store only once their reveal step is reached. Display posture."""
+read from the store only once their reveal step is reached. It follows the live ceremony; started
+for rehearsals (`kiosk awards display --rehearsal`), a running rehearsal instead. Every
+HEARTBEAT_SECONDS it says what it shows (kiosk.terminals), for the console's count. Display posture."""
 from __future__ import annotations
 
 import random
@@ -10,10 +12,12 @@ from textual.widgets import Label, Static
 
 from textual.content import Content
 
-from kiosk.ceremony import DisplayView, StateView, display_view
+from kiosk import terminals
+from kiosk.ceremony import DisplayView, StateView, cover_of, display_view
 from kiosk.i18n import pick, t
 from kiosk.reveal import CLOSING, DRUMROLL, HOLDING, NOMINEES, TITLE, WINNERS, CategoryOutline, Named, Step
 from models import REHEARSAL
+from models.terminals import AWARD_DISPLAY
 from screens.base import DISPLAY, LiveScreen
 from screens.widgets.bigtext import BigText
 from screens.widgets.header import KioskHeader
@@ -28,15 +32,17 @@ WINNER_MARGIN_ROWS = 9  # header, kicker, heading, confetti and spacing around t
 class AwardDisplayScreen(LiveScreen):
     POSTURE = DISPLAY
 
-    def __init__(self):
+    def __init__(self, rehearsal: bool = False):
         super().__init__()
+        self.rehearsal = rehearsal  # started for rehearsals: a running rehearsal is what it follows
         self.categories: list[CategoryOutline] = []
         self.steps: list[Step] = []
         self.state: StateView | None = None
         self.other_event: str | None = None  # a console is driving another event's ceremony
         self.people: list[Named] = []
         self._shown: tuple | None = None  # what is on screen, so an unchanged state redraws nothing
-        self._celebrations_seen: int | None = None
+        self._celebrations_seen: tuple[str, int] | None = None  # the mode shown and its count of reveals
+        self._heartbeat: terminals.Heartbeat | None = None
         self._countdown = 0
         self._animations = []
 
@@ -50,14 +56,38 @@ class AwardDisplayScreen(LiveScreen):
             yield Vertical(id="award-winners")
             yield Static("", id="award-confetti")
 
+    def on_mount(self) -> None:
+        context = self.app.context
+        slug = context.event.slug if context.event is not None else ""
+        self._heartbeat = terminals.Heartbeat(context.terminal, AWARD_DISPLAY, slug)
+        self._report()
+
+    def on_unmount(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.stop()
+
+    def on_resize(self) -> None:
+        self._report()
+
+    def _report(self) -> None:
+        """What this display shows, for its heartbeat (sent at once when it changed)."""
+        if self._heartbeat is None:
+            return
+        state = None if self.other_event is not None else self.state
+        self._heartbeat.report({
+            "size": [self.size.width, self.size.height], "rehearsal": self.rehearsal,
+            "mode": state.mode if state else None, "position": state.position if state else None,
+            "cover": cover_of(state) if state else ""})
+
     def fetcher(self):
-        event = self.app.context.event
-        return lambda: display_view(event)
+        event, rehearsal = self.app.context.event, self.rehearsal
+        return lambda: display_view(event, rehearsal)
 
     def show(self, view: DisplayView) -> None:
         self.categories, self.steps, self.state = view.categories, view.steps, view.state
         self.other_event, self.people = view.other_event, view.people
         self.render_stage()
+        self._report()
 
     def render_stage(self) -> None:
         state = self.state
@@ -83,12 +113,13 @@ class AwardDisplayScreen(LiveScreen):
             self._step(self.steps[min(state.position, len(self.steps) - 1)], state, celebrate)
 
     def _new_celebration(self, state: StateView | None) -> bool:
-        """True once for each first reveal that happens while this display runs (a display started
-        mid-ceremony shows the winners without celebrating them again)."""
+        """True once for each first reveal that happens while this display runs and shows that mode
+        (a display started mid-ceremony, or coming back from a rehearsal, shows the winners without
+        celebrating them again)."""
         if state is None:
             return False
-        seen, self._celebrations_seen = self._celebrations_seen, state.celebrations
-        return seen is not None and state.celebrations > seen
+        seen, self._celebrations_seen = self._celebrations_seen, (state.mode, state.celebrations)
+        return seen is not None and seen[0] == state.mode and state.celebrations > seen[1]
 
     def _event_name(self) -> str:
         event = self.app.context.event
@@ -105,12 +136,28 @@ class AwardDisplayScreen(LiveScreen):
         box = self.query_one("#award-winners", Vertical)
         box.remove_children()
         room = max(3, (self.size.height - WINNER_MARGIN_ROWS) // max(1, len(people)) - 2)
+        names = [person.name for person in people]  # one size for all, or all at normal size
         box.mount_all([widget for person in people for widget in (
-            BigText(person.name, max_lines=3 if len(people) == 1 else 2, max_rows=room, classes="award-winner"),
+            BigText(person.name, max_lines=6 if len(people) == 1 else 3, max_rows=room, together=names,
+                    classes="award-winner"),
             Clamped(data(person.detail), max_lines=2, classes="award-winner-detail"))])
 
     def _holding(self) -> None:
-        self._show(kicker=t("awards.holding_kicker"), big=self._event_name(), body=t("awards.holding_body"))
+        self._show(kicker=t("awards.holding_kicker"), big=self._event_name(), body=self._holding_words())
+
+    def _holding_words(self) -> str:
+        """The holding slide's words for the moment: before the first category, before the next
+        one, or after the last."""
+        step = self.steps[min(self.state.position, len(self.steps) - 1)] if self.steps else None
+        if step is None or step.kind == HOLDING:
+            return t("awards.holding_body")
+        if step.kind == CLOSING:
+            return t("awards.holding_after")
+        coming = step.category + 1 if step.kind == WINNERS else step.category
+        if coming >= len(self.categories):
+            return t("awards.holding_after")
+        category = self.categories[coming]
+        return t("awards.holding_next", category=pick(category.title, category.title_en))
 
     def _step(self, step: Step, state: StateView, celebrate: bool) -> None:
         if step.kind in (HOLDING, CLOSING):

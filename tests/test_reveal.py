@@ -88,13 +88,14 @@ def test_several_winners_come_together_in_order(event):
 def test_rehearsal_leaves_the_real_state_untouched(event):
     live = go_to(event, LIVE, 2, "mc")
     rehearsal = start_rehearsal(event, "mc")
-    assert rehearsal.placeholders == 2 and shown_state(event).mode == REHEARSAL
+    assert rehearsal.placeholders == 2 and shown_state(event, rehearsal=True).mode == REHEARSAL
+    assert shown_state(event).mode == LIVE  # a live display keeps the live ceremony
     steps = running_order(outline(event))
     for position in range(len(steps)):
         go_to(event, REHEARSAL, position, "mc")
     assert state_of(event, REHEARSAL).celebrations == 2
     stop_rehearsal(event, "mc")
-    assert shown_state(event).mode == LIVE
+    assert shown_state(event, rehearsal=True).mode == LIVE  # back to the live ceremony
     after = state_of(event, LIVE)
     assert (after.position, after.celebrations) == (live.position, live.celebrations)
     assert AwardCategory.select().where(AwardCategory.revealed_at.is_null(False)).count() == 0

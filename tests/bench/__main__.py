@@ -24,6 +24,7 @@ BENCHMARKS = (
     "sales_board",
     "concurrent_sales",
     "idle_board",
+    "idle_display",
 )
 
 
