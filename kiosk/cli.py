@@ -98,7 +98,29 @@ def build_parser() -> argparse.ArgumentParser:
     control.set_defaults(run="awards_control")
     display = award_commands.add_parser("display", parents=[common], help="the big-screen display that follows "
                                                                           "the console (admin PIN to leave)")
+    display.add_argument("--rehearsal", action="store_true",
+                         help="a display for rehearsals: it shows a running rehearsal (GLADI RESIK), else the "
+                              "live ceremony; displays without it never show a rehearsal")
+    display.add_argument("--kiosk-id", metavar="ID", help="this display's name on the console (default: the host "
+                                                           "and its terminal, e.g. gala-tv/tty1)")
     display.set_defaults(run="awards_display")
+
+    serve = commands.add_parser(
+        "serve", parents=[common], help="put a big or public screen in a web page, for a venue's TV: board, "
+                                        "awards display, directory or venues (staff screens go over SSH)",
+        description="Serve SCREEN as a web page: each browser that opens it runs `kiosk SCREEN` with the same "
+                    "store and event options, and comes back by itself after a loss. The options of serve come "
+                    "before SCREEN; SCREEN's own options after it.")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every "
+                            "network of the machine)")
+    serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
+    serve.add_argument("--public-url", metavar="URL",
+                       help="the address browsers use, when a proxy stands between (e.g. https://tv.example.org); "
+                            "default: the address each browser asked for")
+    serve.add_argument("screen", nargs=argparse.REMAINDER, metavar="SCREEN …",
+                       help="the screen's command line, e.g. board, awards display, directory --venue CODE")
+    serve.set_defaults(run="serve")
 
     checkin = commands.add_parser("checkin", parents=[common], help="lobby check-in kiosk for a USB QR scanner "
                                                                    "(admin PIN to leave)")

@@ -598,7 +598,14 @@ def run_awards_control(args) -> int:
 def run_awards_display(args) -> int:
     from screens.award_display import AwardDisplayScreen
 
-    return run_app(args, open_store(args.db), AwardDisplayScreen, check=require_event_in)
+    return run_app(args, open_store(args.db), lambda: AwardDisplayScreen(rehearsal=args.rehearsal),
+                   terminal=args.kiosk_id, check=require_event_in)
+
+
+def run_serve(args) -> int:
+    from kiosk.serve import run_serve
+
+    return run_serve(args)
 
 
 def require_event_in(context) -> None:
@@ -623,7 +630,6 @@ def run_checkin(args) -> int:
 
 def run_app(args, store, first_screen: Callable, *, now=None, venue=None, terminal=None,
             badge_dir=None, check: Callable | None = None) -> int:
-    from kiosk.app import KioskApp
     from kiosk.context import build_context
 
     with translate_errors(store.url):
@@ -631,7 +637,16 @@ def run_app(args, store, first_screen: Callable, *, now=None, venue=None, termin
                                 terminal=terminal, badge_dir=badge_dir)
         if check is not None:
             check(context)
-    return run_until_done(lambda writer: KioskApp(context, first_screen, writer))
+    app_class = kiosk_app_class()
+    return run_until_done(lambda writer: app_class(context, first_screen, writer))
+
+
+def kiosk_app_class():
+    """KioskApp, or in a browser page (`kiosk serve`) the one with the web driver and no exit."""
+    from kiosk.app import KioskApp
+    from kiosk.served import ServedApp, in_a_browser
+
+    return ServedApp if in_a_browser() else KioskApp
 
 
 DRAIN_SECONDS = 5.0  # on the way out, how long what was done but not yet recorded may take
