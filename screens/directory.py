@@ -463,10 +463,12 @@ class DirectoryScreen(LiveScreen):
         search.focus()
 
     async def speak_again(self) -> None:
-        """F5 switched this screen's language: shown anew on the same view, the search kept."""
+        """F5 switched this screen's language: shown anew on the same view, the search kept as typed
+        (keys typed since the last search included; their search is still to come)."""
+        typed = self._search_box().value
         await self.recompose()
         self.query_one(ContentSwitcher).current = self._view
         search = self._search_box()
-        search.value = self._wanted  # the new box goes on with the search shown
+        search.value = typed
         search.focus()
         self.render_view()

@@ -126,6 +126,17 @@ async def test_the_person_at_the_kiosk_switches_language(event_store):
         assert app.screen.query_one("#directory-search").value == "literasi"
 
 
+async def test_keys_typed_just_before_f5_are_kept(event_store):
+    """F5 pressed before the search of the last keys ran: the box keeps them and searches them."""
+    app = directory(event_store, "2018-07-05T10:00")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_text(pilot, "Sekarang & berikutnya")
+        await pilot.press(*"literasi", "f5")
+        text = await wait_for_text(pilot, "Search results")
+        assert app.screen.query_one("#directory-search").value == "literasi"
+        assert "Digital Literacy for Small" in text
+
+
 @pytest.mark.parametrize("machine_zone", ["UTC", "America/New_York"])
 async def test_the_machine_time_zone_changes_nothing(event_store, monkeypatch, machine_zone):
     monkeypatch.setenv("TZ", machine_zone)
