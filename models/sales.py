@@ -1,5 +1,5 @@
 """Stalls, their products, sales and voids, and the running totals the board reads."""
-from peewee import SQL, CharField, ForeignKeyField, IntegerField, TextField
+from peewee import SQL, BigIntegerField, CharField, ForeignKeyField, IntegerField, TextField
 
 from models.db import BaseModel
 from models.event import Event
@@ -63,7 +63,7 @@ class StallTotal(BaseModel):
     """Live sales of a stall (voids taken off), kept in the same transaction as every sale."""
 
     stall = ForeignKeyField(Stall, unique=True, on_delete="CASCADE")
-    revenue = IntegerField(default=0)
+    revenue = BigIntegerField(default=0)  # a stall may take more than Rp 2,147,483,647
     items = IntegerField(default=0)
     sales = IntegerField(default=0)
 
@@ -73,7 +73,7 @@ class StallHour(BaseModel):
 
     stall = ForeignKeyField(Stall, on_delete="CASCADE")
     hour = UTCDateTimeField()  # UTC, on the hour
-    revenue = IntegerField(default=0)
+    revenue = BigIntegerField(default=0)
     items = IntegerField(default=0)
 
     class Meta:
@@ -82,5 +82,5 @@ class StallHour(BaseModel):
 
 class ProductTotal(BaseModel):
     product = ForeignKeyField(Product, unique=True, on_delete="CASCADE")
-    revenue = IntegerField(default=0)
+    revenue = BigIntegerField(default=0)
     items = IntegerField(default=0)

@@ -183,6 +183,19 @@ def test_out_of_stock_writes_nothing_unless_the_seller_oversells(event):
     assert none_left.value.values["left"] == 0  # never a negative count shown to the seller
 
 
+def test_a_stall_goes_on_selling_past_two_billion_rupiah(event):
+    """Running revenues are 64-bit on every backend (a 32-bit column stopped the stall on PostgreSQL)."""
+    sell(event, "GK-BATIK", 1, wib(10, 5))
+    almost = 2**31 - 100_000
+    assert StallTotal.update(revenue=almost).where(StallTotal.stall == stall(event, "L01")).execute() == 1
+    ProductTotal.update(revenue=almost).where(ProductTotal.product == product(event, "GK-BATIK")).execute()
+    StallHour.update(revenue=almost).where(StallHour.stall == stall(event, "L01")).execute()
+    sell(event, "GK-BATIK", 1, wib(10, 6))
+    assert totals(event, "L01")[0] == almost + 250_000
+    assert product_total(event, "GK-BATIK") == (almost + 250_000, 2)
+    assert list(hours(event, "L01").values()) == [(almost + 250_000, 2)]
+
+
 def test_void_needs_a_reason_and_restores_stock_and_totals(event):
     kept = sell(event, "GK-BATIK", 1, wib(10, 5), "qris").sale
     wrong = sell(event, "GK-BATIK", 2, wib(11, 10)).sale
