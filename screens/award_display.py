@@ -48,7 +48,9 @@ class AwardDisplayScreen(LiveScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader()
-        yield Label(t("awards.rehearsal"), id="award-watermark")
+        watermark = Label(t("awards.rehearsal"), id="award-watermark")
+        watermark.display = False  # until a rehearsal's state is read
+        yield watermark
         with Vertical(id="award-stage"):
             yield Clamped("", id="award-kicker", max_lines=2)
             yield BigText("", id="award-big", max_lines=3)
