@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -20,6 +21,29 @@ from screens.widgets.header import KioskHeader
 from screens.widgets.text import data
 
 NAME_MAX = 64
+HAND_ON_KEYS = ("enter", "tab")  # after these in the name box, what follows is for the PIN box
+
+
+class NameInput(BoundedInput):
+    """The name box: keys typed after its Enter or Tab go to the PIN box. Typed fast (a password
+    manager, a paste of "name, Tab, PIN, Enter"), they were already queued for this box when the focus
+    moved on."""
+
+    handing_on = False
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self.handing_on = False
+        super()._on_focus(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.handing_on:
+            event.stop()
+            event.prevent_default()
+            self.screen.query_one("#login-pin", Input).post_message(events.Key(event.key, event.character))
+            return
+        if event.key in HAND_ON_KEYS:
+            self.handing_on = True
+        await super()._on_key(event)
 
 
 class LoginScreen(KioskScreen):
@@ -35,7 +59,7 @@ class LoginScreen(KioskScreen):
         with Vertical(id="login", classes="dialog"):
             yield Label(t("login.title"), classes="dialog-title")
             yield Label(t("login.name"))
-            yield BoundedInput(id="login-name", max_length=NAME_MAX)
+            yield NameInput(id="login-name", max_length=NAME_MAX)
             yield Label(t("login.pin"))
             yield Input(id="login-pin", password=True, max_length=PIN_MAX, restrict=r"[0-9]*")
             yield Label("", id="login-message", classes="message")

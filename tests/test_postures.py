@@ -174,6 +174,23 @@ async def test_staff_login_opens_the_hub_of_the_role(event_store):
         assert isinstance(app.screen, LoginScreen)
 
 
+@pytest.mark.parametrize("between", ["enter", "tab"])
+async def test_a_login_typed_in_one_burst_logs_in(event_store, between):
+    """Name, Enter or Tab, PIN, Enter back to back (a password manager, a paste): the keys after the
+    name's Enter or Tab were queued for the name box; they reach the PIN box."""
+    from textual import events
+
+    app = make_app(event_store, LoginScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_text(pilot, "Masuk staf")
+        keys = [*"meja", between, *DESK_PIN, "enter"]
+        for key in keys:
+            event = events.Key(key, {"enter": "\r", "tab": "\t"}.get(key, key))
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await wait_for_text(pilot, r"Halo, meja \(meja registrasi\)")
+
+
 async def test_staff_posture_quits_with_ctrl_q(event_store):
     app = make_app(event_store, LoginScreen)
     async with app.run_test(size=(80, 24)) as pilot:
