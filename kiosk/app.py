@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import sys
 import time
 from pathlib import Path
@@ -65,6 +66,17 @@ def language_at_work() -> str | None:
     return language_of(screen) if screen is not None else None
 
 
+CONSOLE_THEME = "ansi-dark"  # Textual's theme of the terminal's own 16 colours (the Linux console's)
+
+
+def theme_for(environ) -> str | None:
+    """KIOSK_THEME if set (any Textual theme name), else the ANSI theme on the Linux console
+    (TERM=linux: 16 colours, which Textual's own theme would blur into near-misses), else Textual's."""
+    if environ.get("KIOSK_THEME"):
+        return environ["KIOSK_THEME"]
+    return CONSOLE_THEME if environ.get("TERM") == "linux" else None
+
+
 def terminal_driver():
     try:
         from kiosk.driver import driver_class
@@ -85,6 +97,9 @@ class KioskApp(App, inherit_bindings=False):
 
     def __init__(self, context: Context, first_screen: Callable[[], Screen], writer: StoreWriter | None = None):
         super().__init__(driver_class=terminal_driver())
+        theme = theme_for(os.environ)
+        if theme in self.available_themes:
+            self.theme = theme
         follow_screens(language_at_work)
         self.context = context
         self.writer = writer or StoreWriter()

@@ -69,6 +69,15 @@ def no_writer_outlives_its_test():
 
 
 @pytest.fixture(autouse=True)
+def default_theme(monkeypatch):
+    """Snapshots are of Textual's own theme whatever terminal runs the suite (TERM=linux would pick
+    the ANSI theme: tests/test_console_theme.py asks for it itself)."""
+    monkeypatch.delenv("KIOSK_THEME", raising=False)
+    if os.environ.get("TERM") == "linux":
+        monkeypatch.setenv("TERM", "xterm-256color")
+
+
+@pytest.fixture(autouse=True)
 def indonesian():
     """Every test starts in Indonesian, the default language."""
     i18n.set_language("id")
