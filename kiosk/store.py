@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import uuid
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +14,7 @@ from urllib.parse import urlparse
 import peewee
 from platformdirs import user_data_dir
 from playhouse.db_url import parse as parse_db_url
+from playhouse.pool import MaxConnectionsExceeded, PooledPostgresqlDatabase
 
 import models.migrations
 from kiosk.errors import Told
@@ -37,10 +40,13 @@ POSTGRES_CONNECTION = {
     "connect_timeout": 3, "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3,
 }
 POSTGRES_OPTIONS = "-c statement_timeout=5000"
+# A process's PostgreSQL connections are pooled: a few threads share them (the writer, the store
+# threads, the heartbeat); a thread that finds all of them busy waits at most "timeout" seconds.
+POOL = {"max_connections": 8, "stale_timeout": 300, "timeout": 10}
 SQLITE_SIDE_FILES = ("-wal", "-shm")
 
 
-STORE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError, sqlite3.DatabaseError)
+STORE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError, sqlite3.DatabaseError, MaxConnectionsExceeded)
 
 
 def new_request_id() -> str:
@@ -120,7 +126,43 @@ def _make_postgres(url: str) -> peewee.PostgresqlDatabase:
         raise StoreError(N_("error.store.no_database"), url=_safe(url))
     params = POSTGRES_CONNECTION | params  # what the URL says wins
     params["options"] = " ".join(filter(None, [POSTGRES_OPTIONS, params.get("options")]))  # later -c wins
-    return peewee.PostgresqlDatabase(**params)
+    return PostgresPool(**(POOL | params))
+
+
+class PostgresPool(PooledPostgresqlDatabase):
+    """Pooled PostgreSQL connections (bounded connect and wait). A thread that ends holding one (a
+    screen's read runs on a thread of its own) gives it back: playhouse.pool counts a connection in
+    use until its own thread closes it, so such threads would use the pool up."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._holder = threading.local()
+
+    def _connect(self):
+        conn = super()._connect()
+        self._holder.guard = _Guard(self, conn)
+        return conn
+
+    def _close(self, conn, close_conn=False):
+        guard = getattr(self._holder, "guard", None)
+        if guard is not None and guard.conn is conn:
+            guard.detach()
+            self._holder.guard = None
+        super()._close(conn, close_conn)
+
+    def release_orphan(self, conn) -> None:
+        super()._close(conn)  # not in a transaction: back to the pool; else closed
+
+
+class _Guard:
+    """Lives in its thread's locals: when the thread ends, its connection goes back to the pool."""
+
+    def __init__(self, pool: PostgresPool, conn):
+        self.conn = conn
+        self._finalizer = weakref.finalize(self, pool.release_orphan, conn)
+
+    def detach(self) -> None:
+        self._finalizer.detach()
 
 
 def open_store(url: str | None = None, *, migrate: bool = True) -> StoreInfo:
@@ -160,6 +202,8 @@ def _refuse_newer_store(applied: set[str], url: str) -> None:
 def close_store() -> None:
     if database.obj is not None and not database.is_closed():
         database.close()
+    if isinstance(database.obj, PooledPostgresqlDatabase):
+        database.obj.close_idle()  # a closed store keeps no idle server connections
 
 
 def backend_of(db: peewee.Database) -> str:
@@ -204,6 +248,8 @@ def describe(exc: BaseException, url: str) -> StoreError:
     the driver wrote them)."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     lowered = text.lower()
+    if is_disk_full(exc):
+        return StoreError(N_("error.store.disk_full"), url=_safe(url))
     if "file is not a database" in lowered or "not a database" in lowered:
         return StoreError(N_("error.store.not_sqlite"), url=url)
     if "readonly" in lowered or "read-only" in lowered:
@@ -217,6 +263,29 @@ def describe(exc: BaseException, url: str) -> StoreError:
     return StoreError(N_("error.store.failed"), url=_safe(url), problem=text)
 
 
+DISK_FULL_SQLSTATE = "53100"  # PostgreSQL's disk_full
+DISK_FULL_TEXT = "database or disk is full"  # SQLite's SQLITE_FULL
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """The store ran out of room: SQLite's SQLITE_FULL, PostgreSQL's SQLSTATE 53100. The driver's
+    error is looked for behind Peewee's (`orig`) and behind what followed it: after SQLITE_FULL,
+    SQLite has already rolled the transaction back, so the ROLLBACK that Peewee then sends fails with
+    "cannot rollback - no transaction is active", the full disk being its context."""
+    waiting, seen = [exc], []
+    while waiting and len(seen) < 8:
+        exc = waiting.pop(0)
+        if exc is None or any(exc is other for other in seen):
+            continue
+        seen.append(exc)
+        if DISK_FULL_SQLSTATE in (getattr(exc, "sqlstate", None), getattr(exc, "pgcode", None)):
+            return True
+        if getattr(exc, "sqlite_errorname", None) == "SQLITE_FULL" or DISK_FULL_TEXT in str(exc).lower():
+            return True
+        waiting += [getattr(exc, "orig", None), exc.__cause__, exc.__context__]
+    return False
+
+
 def _safe(url: str) -> str:
     """The URL without its password."""
     parsed = urlparse(url)
@@ -226,8 +295,12 @@ def _safe(url: str) -> str:
 
 
 def recover() -> None:
-    """After a failed query: drop the connection so the next query opens a fresh one."""
+    """After a failed query: drop the connection so the next query opens a fresh one (a pooled one
+    is closed, never handed back to the pool)."""
     try:
-        database.close()
+        if isinstance(database.obj, PooledPostgresqlDatabase):
+            database.obj.manual_close()
+        else:
+            database.close()
     except Exception:  # a dead connection may fail to close; it is gone either way
         pass

@@ -2,8 +2,9 @@
 insert the check-in in an IMMEDIATE transaction) on a store of 100,000 attendees.
 
 Baseline: bare sqlite3 on the same file with the same pragmas, doing the same INSERT between
-BEGIN IMMEDIATE and COMMIT. The two are interleaved scan by scan, so both see the same file,
-the same WAL and the same machine load.
+BEGIN IMMEDIATE and COMMIT (with --db: bare psycopg on the same database, BEGIN, the same INSERT
+... RETURNING "id", NOTIFY, COMMIT). The two are interleaved scan by scan, so both see the same
+store and the same machine load.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def run(quick: bool) -> None:
         event, checkin_list, now = store.event, store.checkin_list, store.now()
         at = utc_text(now)
         payloads = [store.payload(code) for code in product_people]
-        bare = bare_connection(store.path)
+        bare = bare_connection(store.where)
         product_ms, bare_ms = [], []
         try:
             for n, (payload, code) in enumerate(zip(payloads, bare_people)):

@@ -1,5 +1,5 @@
-"""What the benchmarks share: a store in a temporary folder, the bare-sqlite3 baseline insert,
-percentiles, and the one line printed per figure.
+"""What the benchmarks share: a store in a temporary folder (or, with --db, the PostgreSQL database
+given), the bare-sqlite3 or bare-psycopg baseline insert, percentiles, and the one line printed per figure.
 
 Every figure is printed beside a baseline measured in the same run (see DESIGN.md, "How a change
 is proven"); a missed target is noted, never asserted.
@@ -37,6 +37,15 @@ BARE_INSERT = (
 )
 
 
+# The PostgreSQL database the store benchmarks run on (python -m tests.bench --db URL); None: SQLite.
+# The database is emptied (its public schema made again) before each benchmark and after it.
+DB_URL: str | None = None
+
+
+def on_postgres() -> bool:
+    return DB_URL is not None
+
+
 def note(text: str) -> None:
     """Progress and context, on stderr so stdout holds only the figure lines."""
     print(f"# {text}", file=sys.stderr, flush=True)
@@ -57,12 +66,17 @@ def name_of(code: str) -> str:
 class BenchStore:
     folder: Path
     url: str
-    path: Path
+    path: Path | None  # the SQLite file; None on PostgreSQL
     info: object  # kiosk.store.StoreInfo
     event: object  # models.Event
     checkin_list: object  # models.CheckinList
     codes: list[str]  # the bulk attendees, A000001…
     ids: dict[str, int] = field(default_factory=dict)  # code -> attendee id
+
+    @property
+    def where(self) -> str:
+        """What a bare connection is opened on (bare_connection): the SQLite file or the PostgreSQL URL."""
+        return self.url if self.path is None else str(self.path)
 
     def payload(self, code: str) -> str:
         from kiosk import tokens
@@ -81,18 +95,22 @@ class BenchStore:
 
 @contextmanager
 def temp_store(attendees: int) -> Iterator[BenchStore]:
-    """A SQLite store in a temporary folder: the small test event plus ATTENDEES bulk attendees.
+    """A SQLite store in a temporary folder (on PostgreSQL: DB_URL, emptied): the small test event
+    plus ATTENDEES bulk attendees.
 
-    The store is open (the models bound to it) inside the block; closed and deleted after.
+    The store is open (the models bound to it) inside the block; closed and deleted (emptied) after.
     """
     from kiosk.checkin import list_by_code
     from kiosk.context import find_event
     from kiosk.importer import import_event
     from kiosk.store import close_store, open_store
+    from tests.pgserver import reset_database
 
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder:
-        path = Path(folder) / "kiosk.db"
-        url = f"sqlite:///{path}"
+        path = None if on_postgres() else Path(folder) / "kiosk.db"
+        url = DB_URL if on_postgres() else f"sqlite:///{path}"
+        if on_postgres():
+            reset_database(url)
         info = open_store(url)
         try:
             import_event(SMALL_EVENT)
@@ -102,6 +120,8 @@ def temp_store(attendees: int) -> Iterator[BenchStore]:
             yield BenchStore(Path(folder), url, path, info, event, list_by_code(event, LIST_CODE), codes, ids)
         finally:
             close_store()
+            if on_postgres():
+                reset_database(url)
 
 
 def add_attendees(event, count: int) -> list[str]:
@@ -135,6 +155,12 @@ def attendee_ids(event) -> dict[str, int]:
     return dict(Attendee.select(Attendee.code, Attendee.id).where(Attendee.event == event).tuples())
 
 
+def settle(store: BenchStore) -> None:
+    """Between measurements: the WAL folded back on SQLite (checkpoint); nothing to do on PostgreSQL."""
+    if store.path is not None:
+        checkpoint(store.path)
+
+
 def checkpoint(path: Path) -> None:
     """Fold the WAL back into the database file, so the next measurement starts from the same state."""
     connection = sqlite3.connect(path, timeout=BARE_TIMEOUT)
@@ -144,22 +170,62 @@ def checkpoint(path: Path) -> None:
         connection.close()
 
 
-# ---- the bare-sqlite3 baseline ---------------------------------------------------------------
+# ---- the bare-sqlite3 and bare-psycopg baselines ---------------------------------------------
+
+# What the product's write() sends on PostgreSQL before COMMIT (kiosk.store.NOTIFY_CHANNEL).
+BARE_NOTIFY = "NOTIFY kiosk_changes"
 
 
-def bare_connection(path: Path | str) -> sqlite3.Connection:
-    """A plain sqlite3 connection with the product's pragmas; transactions are begun by hand."""
-    connection = sqlite3.connect(str(path), timeout=BARE_TIMEOUT, isolation_level=None)
+def is_postgres_url(where: Path | str) -> bool:
+    return str(where).startswith(("postgres://", "postgresql://"))
+
+
+def bare_connection(where: Path | str):
+    """A plain connection with transactions begun by hand: sqlite3 on a file (the product's pragmas),
+    or psycopg on a postgresql:// URL (autocommit, so BEGIN and COMMIT are sent as the product's are).
+
+    Both answer execute(sql, params) with a cursor; write SQL with ? and pass it through bare_sql.
+    """
+    if is_postgres_url(where):
+        import psycopg
+
+        return psycopg.connect(str(where), autocommit=True)
+    connection = sqlite3.connect(str(where), timeout=BARE_TIMEOUT, isolation_level=None)
     for pragma in BARE_PRAGMAS:
         connection.execute(pragma)
     return connection
 
 
-def bare_checkin(connection: sqlite3.Connection, list_id: int, attendee_id: int, at: str) -> None:
-    """The baseline's one check-in: BEGIN IMMEDIATE, the same INSERT Peewee sends, COMMIT."""
-    connection.execute("BEGIN IMMEDIATE")
-    connection.execute(BARE_INSERT, (list_id, attendee_id, at, "bench-bare", "scan", uuid.uuid4().hex, "", "", ""))
+def is_sqlite(connection) -> bool:
+    return isinstance(connection, sqlite3.Connection)
+
+
+def bare_sql(connection, sql: str) -> str:
+    """SQL written with ? placeholders, in the connection's parameter style (%s for psycopg)."""
+    return sql if is_sqlite(connection) else sql.replace("?", "%s")
+
+
+def bare_begin(connection) -> None:
+    connection.execute("BEGIN IMMEDIATE" if is_sqlite(connection) else "BEGIN")
+
+
+def bare_commit(connection) -> None:
+    """COMMIT; on PostgreSQL after the NOTIFY the product's write() sends in every write transaction."""
+    if not is_sqlite(connection):
+        connection.execute(BARE_NOTIFY)
     connection.execute("COMMIT")
+
+
+def bare_checkin(connection, list_id: int, attendee_id: int, at: str) -> None:
+    """The baseline's one check-in: BEGIN (IMMEDIATE), the same INSERT the product sends (with
+    RETURNING "id" on PostgreSQL, as the product asks for the new id), NOTIFY on PostgreSQL, COMMIT."""
+    bare_begin(connection)
+    values = (list_id, attendee_id, at, "bench-bare", "scan", uuid.uuid4().hex, "", "", "")
+    if is_sqlite(connection):
+        connection.execute(BARE_INSERT, values)
+    else:
+        connection.execute(bare_sql(connection, BARE_INSERT) + ' RETURNING "id"', values).fetchone()
+    bare_commit(connection)
 
 
 def utc_text(moment: datetime) -> str:

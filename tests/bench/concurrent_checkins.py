@@ -1,10 +1,12 @@
-"""concurrent_checkins: 16 processes check in 16 different slices of people on one SQLite store,
+"""concurrent_checkins: 16 processes check in 16 different slices of people on one store (SQLite, or
+the --db PostgreSQL database),
 all started together; aggregate check-ins per second (from the first start to the last finish),
 the median of three rounds.
 
 Product: each process opens the store as the kiosk does and calls kiosk.checkin.scan with real
 signed payloads. Baseline: 16 processes of bare sqlite3 (same pragmas, busy timeout) doing the
-same INSERT between BEGIN IMMEDIATE and COMMIT, one row per transaction, on other people.
+same INSERT between BEGIN IMMEDIATE and COMMIT, one row per transaction, on other people (with --db:
+16 processes of bare psycopg, BEGIN, the INSERT ... RETURNING "id", NOTIFY, COMMIT).
 Processes are spawned (not forked) and wait at a barrier, so start-up is not timed.
 """
 from __future__ import annotations
@@ -14,8 +16,8 @@ import queue
 import time
 
 from tests.bench.common import (
-    LIST_CODE, NOW, bare_checkin, bare_connection, checkpoint, figure, median, note, ratio_at_least,
-    temp_store, utc_text,
+    LIST_CODE, NO_TARGET, NOW, bare_checkin, bare_connection, figure, median, note, on_postgres, ratio_at_least,
+    settle, temp_store, utc_text,
 )
 
 PROCESSES = 16
@@ -40,8 +42,8 @@ def kiosk_worker(url: str, payloads: list[str], barrier, results) -> None:
     close_store()
 
 
-def bare_worker(path: str, list_id: int, attendee_ids: list[int], at: str, barrier, results) -> None:
-    connection = bare_connection(path)
+def bare_worker(where: str, list_id: int, attendee_ids: list[int], at: str, barrier, results) -> None:
+    connection = bare_connection(where)
     barrier.wait(BARRIER_SECONDS)
     started = time.monotonic()
     for attendee_id in attendee_ids:
@@ -96,15 +98,17 @@ def run(quick: bool) -> None:
             kiosk_people = people[2 * n * batch:(2 * n + 1) * batch]
             bare_people = people[(2 * n + 1) * batch:(2 * n + 2) * batch]
             payloads = [store.payload(code) for code in kiosk_people]
-            checkpoint(store.path)
+            settle(store)
             rate, count = run_processes(kiosk_worker, [(store.url, payloads[p::PROCESSES]) for p in range(PROCESSES)])
             if count != batch:
                 raise RuntimeError(f"only {count} of {batch} kiosk check-ins were welcomed")
             ids = [store.ids[code] for code in bare_people]
-            checkpoint(store.path)
+            settle(store)
             bare_rate, _ = run_processes(bare_worker, [
-                (str(store.path), list_id, ids[p::PROCESSES], at) for p in range(PROCESSES)])
+                (store.where, list_id, ids[p::PROCESSES], at) for p in range(PROCESSES)])
             note(f"concurrent_checkins round {n + 1}: kiosk {rate:.0f}/s, bare {bare_rate:.0f}/s")
             rates.append(rate)
             bare_rates.append(bare_rate)
-    figure("concurrent_checkins", median(rates), "checkins/s", median(bare_rates), ratio_at_least(0.5))
+    # On PostgreSQL the server shares the 2 cores with its 16 clients: the ratio is a figure to watch.
+    target = NO_TARGET if on_postgres() else ratio_at_least(0.5)
+    figure("concurrent_checkins", median(rates), "checkins/s", median(bare_rates), target)

@@ -1,4 +1,5 @@
-"""concurrent_sales: 8 processes record 500 sales each on one SQLite store, all started together;
+"""concurrent_sales: 8 processes record 500 sales each on one store (SQLite, or the --db PostgreSQL
+database), all started together;
 aggregate sales per second (from the first start to the last finish), the median of three rounds.
 
 Product: each process opens the store as a selling kiosk does and calls kiosk.sales.record_sale on
@@ -9,14 +10,19 @@ stall_hour and product_total equal, row for row, the sums of the live sales (not
 
 Baseline: 8 processes of bare sqlite3 (the product's pragmas and busy timeout) running the same four
 statements (kiosk.sales' own SQL text) between BEGIN IMMEDIATE and COMMIT, one sale per transaction,
-on other products. Processes are spawned (not forked) and wait at a barrier, so start-up is not timed.
+on other products (with --db: bare psycopg, BEGIN, the sale INSERT ... RETURNING "id" as the product
+sends it, the three upserts, NOTIFY, COMMIT). Processes are spawned (not forked) and wait at a barrier,
+so start-up is not timed.
 """
 from __future__ import annotations
 
 import time
 import uuid
 
-from tests.bench.common import NO_TARGET, bare_connection, checkpoint, figure, median, note, temp_store
+from tests.bench.common import (
+    NO_TARGET, bare_begin, bare_commit, bare_connection, bare_sql, figure, is_sqlite, median, note, settle,
+    temp_store,
+)
 from tests.bench.concurrent_checkins import run_processes
 
 PROCESSES = 8
@@ -53,23 +59,24 @@ def kiosk_worker(url: str, product_ids: list[int], count: int, tag: str, seed: i
     close_store()
 
 
-def bare_worker(path: str, statements: dict[str, str], products: list[tuple[int, int, int]], count: int,
+def bare_worker(where: str, statements: dict[str, str], products: list[tuple[int, int, int]], count: int,
                 tag: str, seed: int, at: str, hour: str, barrier, results) -> None:
-    connection = bare_connection(path)
+    connection = bare_connection(where)
+    sale_sql = statements["sale"] if is_sqlite(connection) else statements["sale"] + ' RETURNING "id"'
     plan = sale_plan(count, seed)
     barrier.wait(120)
     started = time.monotonic()
     for n, (quantity, method) in enumerate(plan):
         product_id, stall_id, price = products[n % len(products)]
         total = quantity * price
-        connection.execute("BEGIN IMMEDIATE")
-        connection.execute(statements["sale"], (stall_id, product_id, quantity, price, total, method,
+        bare_begin(connection)
+        connection.execute(sale_sql, (stall_id, product_id, quantity, price, total, method,
                                                 "" if method == "cash" else f"R{n}", at, "bench-seller", tag,
                                                 uuid.uuid4().hex, "", "", ""))
         connection.execute(statements["stall_total"], (stall_id, total, quantity, 1))
         connection.execute(statements["stall_hour"], (stall_id, hour, total, quantity))
         connection.execute(statements["product_total"], (product_id, total, quantity))
-        connection.execute("COMMIT")
+        bare_commit(connection)
     results.put((started, time.monotonic(), count))
     connection.close()
 
@@ -80,6 +87,8 @@ LIVE_BY_STALL = ('SELECT "stall_id", SUM("total"), SUM("quantity"), COUNT(*) FRO
                  'WHERE "voided_at" IS NULL GROUP BY "stall_id"')
 LIVE_BY_HOUR = ("SELECT \"stall_id\", strftime('%Y-%m-%d %H:00:00', \"at\"), SUM(\"total\"), SUM(\"quantity\") "
                 'FROM "sale" WHERE "voided_at" IS NULL GROUP BY 1, 2')
+LIVE_BY_HOUR_POSTGRES = ('SELECT "stall_id", date_trunc(\'hour\', "at"), SUM("total"), SUM("quantity") '
+                         'FROM "sale" WHERE "voided_at" IS NULL GROUP BY 1, 2')
 LIVE_BY_PRODUCT = ('SELECT "product_id", SUM("total"), SUM("quantity") FROM "sale" WHERE "voided_at" IS NULL '
                    'GROUP BY "product_id"')
 TOTALS = {
@@ -92,23 +101,26 @@ TOTALS = {
 }
 
 
-def check_round(path, tag: str, expected: int) -> str:
+def check_round(where: str, tag: str, expected: int) -> str:
     """Every sale of TAG recorded and the running totals exact, or RuntimeError; a line saying so."""
-    connection = bare_connection(path)
+    connection = bare_connection(where)
     try:
-        (count,) = connection.execute('SELECT COUNT(*) FROM "sale" WHERE "terminal" = ?', (tag,)).fetchone()
+        (count,) = connection.execute(bare_sql(connection, 'SELECT COUNT(*) FROM "sale" WHERE "terminal" = ?'),
+                                      (tag,)).fetchone()
         if count != expected:
             raise RuntimeError(f"{count} of {expected} sales of {tag} are in the store")
         for table, (kept_sql, live_sql) in TOTALS.items():
             kept = sorted(tuple(row) for row in connection.execute(kept_sql))
+            if table == "stall_hour" and not is_sqlite(connection):
+                live_sql = LIVE_BY_HOUR_POSTGRES
             live = sorted(tuple(row) for row in connection.execute(live_sql))
             if kept != live:
                 wrong = sorted(set(kept) ^ set(live))[:5]
                 raise RuntimeError(f"{table} is not the sum of the sales: first differences {wrong}")
         stalls, revenue, items, sales = connection.execute(
             'SELECT COUNT(*), SUM("revenue"), SUM("items"), SUM("sales") FROM "stall_total"').fetchone()
-        (round_revenue,) = connection.execute('SELECT SUM("total") FROM "sale" WHERE "terminal" = ?',
-                                              (tag,)).fetchone()
+        round_sql = bare_sql(connection, 'SELECT SUM("total") FROM "sale" WHERE "terminal" = ?')
+        (round_revenue,) = connection.execute(round_sql, (tag,)).fetchone()
     finally:
         connection.close()
     return (f"{count}/{expected} sales recorded (Rp{round_revenue:,}); StallTotal exact on {stalls} stalls "
@@ -137,7 +149,7 @@ def run(quick: bool) -> None:
         products = sale_products(store.event)
         at = to_utc(parse_moment(SALE_NOW, load_zone(store.event.time_zone)))
         at_text, hour_text = str(at), str(at.replace(minute=0, second=0, microsecond=0))
-        statements = _statements("?")
+        statements = _statements("?" if store.path is not None else "%s")
         note(f"concurrent_sales: {PROCESSES} processes x {each} sales, {rounds} round(s) alternating kiosk "
              f"and bare, {len(products)} products without stock in {len({s for _, s, _ in products})} stalls")
         close_store()  # the parent holds no connection while the children write
@@ -145,17 +157,17 @@ def run(quick: bool) -> None:
         half = len(products) // 2  # the product sells the first half, the baseline the second
         for n in range(rounds):
             tag = f"bench-kiosk-{n + 1}"
-            checkpoint(store.path)
+            settle(store)
             rate, count = run_processes(kiosk_worker, [
                 (store.url, [p for p, _, _ in products[:half][p::PROCESSES]], each, tag, p)
                 for p in range(PROCESSES)])
-            note(f"concurrent_sales round {n + 1}, kiosk: {check_round(store.path, tag, batch)}")
+            note(f"concurrent_sales round {n + 1}, kiosk: {check_round(store.where, tag, batch)}")
             bare_tag = f"bench-bare-{n + 1}"
-            checkpoint(store.path)
+            settle(store)
             bare_rate, _ = run_processes(bare_worker, [
-                (str(store.path), statements, products[half:][p::PROCESSES], each, bare_tag, p, at_text, hour_text)
+                (store.where, statements, products[half:][p::PROCESSES], each, bare_tag, p, at_text, hour_text)
                 for p in range(PROCESSES)])
-            check_round(store.path, bare_tag, batch)
+            check_round(store.where, bare_tag, batch)
             note(f"concurrent_sales round {n + 1}: kiosk {rate:.0f}/s, bare {bare_rate:.0f}/s")
             rates.append(rate)
             bare_rates.append(bare_rate)

@@ -1,0 +1,1 @@
+"""The soak: real processes on one store for a while, with faults, then the store's invariants checked."""
