@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 
 LANGUAGES = ("id", "en")
 ROLES = ("desk", "seller", "awards", "admin")
+INTERVAL_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}  # kiosk backup --every
 PRIVATE_UMASK = 0o007  # what the program makes is for its owner and group (kiosks may share a group)
 
 
@@ -27,6 +28,24 @@ def common_options(suppress: bool) -> argparse.ArgumentParser:
                              "else id)")
     parser.add_argument("--event", metavar="SLUG", default=default,
                         help="which event of the store (default: the latest imported)")
+    parser.add_argument("--config", metavar="PATH", default=default,
+                        help="this machine's configuration, kiosk.toml (default: $KIOSK_CONFIG, else "
+                             "kiosk.toml in the site config folder, /etc/xdg/event-kiosk/ on Linux)")
+    return parser
+
+
+def machine_options() -> argparse.ArgumentParser:
+    """`kiosk start` and `kiosk config check`: the settings of kiosk.toml, given on the command line."""
+    from kiosk.config import SCREENS
+
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--screen", choices=SCREENS, help="the screen to run (default: the file's screen)")
+    parser.add_argument("--kiosk-id", metavar="ID", help="checkin, awards display: this machine's name")
+    parser.add_argument("--venue", metavar="CODE", help="checkin, directory, venues: the venue it stands in")
+    parser.add_argument("--list", metavar="CODE", help="checkin: the check-in list")
+    parser.add_argument("--bell", action=argparse.BooleanOptionalAction, default=None,
+                        help="checkin: ring the terminal bell")
+    parser.add_argument("--badges", metavar="DIR", help="staff: where the desk writes the badges it issues")
     return parser
 
 
@@ -49,6 +68,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     info = commands.add_parser("info", parents=[common], help="where the store is, its schema version, counts")
     info.set_defaults(run="info")
+
+    backup = commands.add_parser(
+        "backup", parents=[common], help="a consistent, checked copy of the store while kiosks keep writing",
+        description="Copy the SQLite store as of one moment (kiosks keep writing meanwhile), check the copy and "
+                    "say what it holds. For a PostgreSQL store it prints the pg_dump command to use instead.")
+    backup.add_argument("--out", metavar="FILE|DIR", type=Path, required=True,
+                        help="the copy to write (replaced whole); with --every, the folder of rolling copies")
+    backup.add_argument("--every", metavar="INTERVAL", type=backup_interval,
+                        help="keep making copies, e.g. every 10m (s, m, h, d), named by the time (UTC)")
+    backup.add_argument("--keep", metavar="N", type=int, default=12,
+                        help="with --every, how many copies to keep; the oldest beyond are removed (default: 12)")
+    backup.set_defaults(run="backup")
+
+    restore = commands.add_parser(
+        "restore", parents=[common], help="replace the store with a backup (refused while the store is in use)",
+        description="Check FILE, then replace the store with it. Refused while any process (a kiosk, a board, "
+                    "a staff session) has the store open: stop them first.")
+    restore.add_argument("file", type=Path, metavar="FILE", help="a copy made by kiosk backup")
+    restore.set_defaults(run="restore")
 
     staff = commands.add_parser("staff", parents=[common], help="staff login, then the screens of your role")
     staff.add_argument("--badges", metavar="DIR", help="where the desk writes the badges it issues "
@@ -185,21 +223,43 @@ def build_parser() -> argparse.ArgumentParser:
     add.set_defaults(run="user_add")
     listing = user_commands.add_parser("list", parents=[common], help="list staff users")
     listing.set_defaults(run="user_list")
+
+    start = commands.add_parser("start", parents=[common, machine_options()],
+                                help="run the screen this machine's configuration (kiosk.toml) names")
+    start.set_defaults(run="start")
+    config = commands.add_parser("config", parents=[common], help="this machine's configuration (kiosk.toml)")
+    config_commands = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    check = config_commands.add_parser("check", parents=[common, machine_options()],
+                                       help="say what this machine will run, and where each value came from")
+    check.set_defaults(run="config_check")
     return parser
+
+
+def backup_interval(text: str) -> int:
+    """--every's value in seconds: '10m', '90s', '1h', '2d' (a bare number: minutes)."""
+    number, unit = text.strip().lower()[:-1], text.strip().lower()[-1:]
+    if unit.isdigit():
+        number, unit = number + unit, "m"
+    if not number.isdigit() or int(number) <= 0 or unit not in INTERVAL_UNITS:
+        raise argparse.ArgumentTypeError(f"{text!r}: use a number and s, m, h or d, e.g. 10m")
+    return int(number) * INTERVAL_UNITS[unit]
 
 
 def skip_unused_drivers(args) -> None:
     """Peewee imports psycopg when it is installed (about 70 ms); a SQLite kiosk never needs it."""
-    url = args.db or os.environ.get("KIOSK_DB") or "sqlite:"
+    from kiosk import config
+
+    url = args.db or os.environ.get("KIOSK_DB") or config.current().values.get("db") or "sqlite:"
     if "peewee" not in sys.modules and urlparse(url).scheme == "sqlite":
         sys.modules.setdefault("psycopg", None)
         sys.modules.setdefault("psycopg2", None)
 
 
 def configured_language() -> str | None:
-    """The language this machine's configuration names, or None. There is no configuration yet:
-    issue 12 adds kiosk.toml, and its language is to be returned here (between --lang and LANG)."""
-    return None
+    """The language this machine's configuration (kiosk.toml, kiosk.config) names, or None."""
+    from kiosk import config
+
+    return config.machine_language()
 
 
 def chosen_language(option: str | None, environ=os.environ) -> str:
@@ -221,6 +281,25 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_command(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    from kiosk import config, i18n
+    from kiosk.text import inert
+
+    try:
+        machine = config.load(args.config)
+    except config.ConfigError as error:  # told in --lang or the locale's language: the file names none
+        i18n.set_language(chosen_language(args.lang))
+        print(f"kiosk: {inert(error.text())}", file=sys.stderr)
+        return 1
+    if args.run not in config.OWN_RESOLUTION:
+        config.apply(args, machine)
+    config.use(machine)
+    try:
+        return run_configured(args)
+    finally:
+        config.use(None)
+
+
+def run_configured(args) -> int:
     skip_unused_drivers(args)
     from kiosk import commands, i18n
     from kiosk.errors import Told

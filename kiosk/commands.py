@@ -686,3 +686,147 @@ def finish_writing(writer) -> int:
     complain(lost)
     return EXIT_UNRECORDED
 
+
+
+# What a backup counts (kiosk.backup.COUNTED_TABLES), in the catalogue.
+BACKUP_TABLE_KEYS = {"event": N_("cli.backup.events"), "attendee": N_("cli.backup.attendees"),
+                     "checkin": N_("cli.backup.checkins"), "sale": N_("cli.backup.sales"),
+                     "staff_user": N_("cli.backup.staff_users"), "audit_entry": N_("cli.backup.audit_entries")}
+
+
+def backup_counts(contents) -> str:
+    return ", ".join(f"{t(BACKUP_TABLE_KEYS[table])} {number(n)}" for table, n in contents.counts.items())
+
+
+def run_backup(args) -> int:
+    """A checked copy of the store at --out; with --every, rolling copies in the folder --out."""
+    from kiosk.backup import keep_backing_up, pg_dump_command, refuse_postgres, store_file, take_backup
+    from kiosk.store import resolve_url
+
+    url = resolve_url(args.db)
+    refuse_postgres(url, N_("error.backup.postgres"), pg_dump_command(url, args.out))
+    if not store_file(url).is_file():  # not made here: an empty new store is nothing to back up
+        raise StoreError(N_("error.store.cannot_open"), url=url)
+    store = open_store(url, migrate=False)
+    try:
+        if args.every is None:
+            print_backup(take_backup(store, args.out), [])
+            return 0
+        keep_backing_up(store, args.out, args.every, args.keep, print_backup)
+    except OSError as error:
+        return cannot_write(args.out, error)
+    return 0
+
+
+def print_backup(contents, removed) -> None:
+    print(t("cli.backup.written", path=contents.path, version=contents.schema_version, size=number(contents.size),
+            counts=backup_counts(contents)), flush=True)
+    for path in removed:
+        print(t("cli.backup.removed", path=path), flush=True)
+
+
+def run_restore(args) -> int:
+    """Replace the store with a checked backup, unless a kiosk or another program has the store open."""
+    from kiosk.backup import restore
+    from kiosk.store import close_store, resolve_url
+
+    url = resolve_url(args.db)
+    contents = restore(url, args.file)
+    store = open_store(url)  # a copy from an older version is brought up to date
+    close_store()
+    print(t("cli.restore.done", path=args.file, location=store.location, counts=backup_counts(contents)))
+    return 0
+
+
+def run_start(args) -> int:
+    """The screen this machine's configuration names, with its settings (kiosk.config)."""
+    from kiosk import cli, config
+
+    started = cli.build_parser().parse_args(config.start_argv(args, config.current()))
+    started.config = args.config
+    return globals()[f"run_{started.run}"](started) or 0
+
+
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+# What a setting is when nothing sets it, in words (kiosk config check).
+UNSET_WORDS = {"event": N_("cli.config.value.latest_event"), "venue": N_("cli.config.value.none"),
+               "list": N_("cli.config.value.open_list"), "now": N_("cli.config.value.real_time")}
+
+
+def run_config_check(args) -> int:
+    """Which file, the command this machine runs, then each setting, its value and where it came from."""
+    from kiosk import config
+
+    machine = config.current()
+    print(t("cli.config.file", file=str(machine.path)) if machine.exists
+          else t("cli.config.no_file", file=str(machine.path)))
+    screen = config.screen_of(args, machine)
+    if screen is None:
+        complain(config.ConfigError(N_("error.config.no_screen"), file=str(machine.path),
+                                    choices=", ".join(config.SCREENS)).text())
+        return 1
+    command = shlex.join(["kiosk", *(hide_password(word) for word in config.start_argv(args, machine))])
+    print(t("cli.config.runs", command=command))
+    for setting in (*config.SETTINGS, config.NOW):
+        found = config.resolve(setting, args, machine) or default_value(setting)
+        if screen in setting.screens or found.source != "default":
+            print(setting_line(setting, found, screen, machine))
+    return check_the_store(config.start_argv(args, machine))
+
+
+def check_the_store(argv: list[str]) -> int:
+    """Open the store the screen would, and find its event, venue and list as the screen would."""
+    from kiosk import cli
+    from kiosk.checkin import list_by_code
+    from kiosk.context import find_venue
+
+    started = cli.build_parser().parse_args(argv)
+    store = open_store(started.db)
+    with translate_errors(store.url):
+        event = require_event(started.event)
+        find_venue(event, getattr(started, "venue", None))
+        code = getattr(started, "list", None)
+        if code and list_by_code(event, code) is None:
+            raise StoreError(N_("error.event.no_list"), code=code)
+        print(t("cli.config.store", location=store.location, name=inert(pick(event.name, event.name_en)),
+                slug=event.slug))
+    return 0
+
+
+def default_value(setting):
+    """What SETTING is when nothing sets it, as a config.Value of source "default" (the language: the locale's)."""
+    from kiosk import config, i18n
+    from kiosk.context import default_badge_dir, default_terminal
+    from kiosk.store import default_url
+
+    if setting.key == "language":
+        spoken = i18n.language_from_environment(os.environ)
+        named = next((name for name in LOCALE_VARIABLES if os.environ.get(name)), "LANG")
+        return config.Value(spoken, "environment", named) if spoken else config.Value(i18n.DEFAULT_LANGUAGE, "default")
+    known = {"db": default_url, "kiosk_id": default_terminal, "badges": default_badge_dir, "bell": lambda: False}
+    value = known[setting.key]() if setting.key in known else t(UNSET_WORDS[setting.key])
+    return config.Value(value, "default")
+
+
+def setting_line(setting, found, screen: str, machine) -> str:
+    value = found.value
+    if isinstance(value, bool):
+        value = t("cli.config.value.on") if value else t("cli.config.value.off")
+    source = {"command line": t("cli.config.source.command_line", option=found.detail),
+              "environment": t("cli.config.source.environment", name=found.detail),
+              "file": f"{machine.path}:{machine.line(found.detail)}",
+              "default": t("cli.config.source.default")}[found.source]
+    if screen not in setting.screens:
+        source = t("cli.config.unused", source=source, screen=screen)
+    shown = hide_password(str(value)) if setting.kind == "url" else str(value)
+    return f"  {setting.key:<9} {inert(shown)}  ({inert(source)})"
+
+
+def hide_password(word: str) -> str:
+    """A store URL's password as ***; any other word as it is."""
+    from urllib.parse import urlparse
+
+    parsed = urlparse(word)
+    if not parsed.password:
+        return word
+    return word.replace(f":{parsed.password}@", ":***@", 1)
