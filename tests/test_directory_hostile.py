@@ -121,6 +121,17 @@ def assert_wrapped_in_column(table, column: int, value: str) -> None:
         f"{form[:40]!r} is not in column {column}: {shown!r}"
 
 
+async def shown_in_column(pilot, table, column: int, value: str, seconds: float = 3.0) -> None:
+    """assert_wrapped_in_column once the table is drawn with its rows (the text on screen may come
+    before the compositor has the table's new rows)."""
+    for _ in range(int(seconds / 0.05)):
+        try:
+            return assert_wrapped_in_column(table, column, value)
+        except AssertionError:
+            await pilot.pause(0.05)
+    assert_wrapped_in_column(table, column, value)
+
+
 async def settle(pilot) -> str:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -154,9 +165,9 @@ async def test_hostile_text_through_every_directory_view(event_store, kind, size
         text = await seen_in(pilot, values["title"])  # now and next: names wrap in their cells
         assert_whole(text, size[0])
         now_next = app.screen.query_one("#directory-now")
-        assert_wrapped_in_column(now_next, 0, values["room"])
-        assert_wrapped_in_column(now_next, 1, values["venue"])  # the venue's heading
-        assert_wrapped_in_column(now_next, 1, values["title"])
+        await shown_in_column(pilot, now_next, 0, values["room"])
+        await shown_in_column(pilot, now_next, 1, values["venue"])  # the venue's heading
+        await shown_in_column(pilot, now_next, 1, values["title"])
 
         await pilot.press("f3")  # the timetable
         text = await wait_for_text(pilot, "Jadwal hari ini")
@@ -172,9 +183,9 @@ async def test_hostile_text_through_every_directory_view(event_store, kind, size
             text = await seen_in(pilot, values["room"])
             assert_whole(text, size[0])
             sessions = app.screen.query_one(table)
-            assert_wrapped_in_column(sessions, 1, values["title"])  # a title may take two lines
-            assert_wrapped_in_column(sessions, 2, values["room"])
-            assert_wrapped_in_column(sessions, 2, values["venue"])
+            await shown_in_column(pilot, sessions, 1, values["title"])  # a title may take two lines
+            await shown_in_column(pilot, sessions, 2, values["room"])
+            await shown_in_column(pilot, sessions, 2, values["venue"])
 
         await pilot.press("enter", "enter")  # to the results, then K1's detail
         await on_screen(pilot, SessionDetailScreen)
