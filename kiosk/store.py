@@ -40,9 +40,10 @@ POSTGRES_CONNECTION = {
     "connect_timeout": 3, "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3,
 }
 POSTGRES_OPTIONS = "-c statement_timeout=5000"
-# A process's PostgreSQL connections are pooled: a few threads share them (the writer, the store
-# threads, the heartbeat); a thread that finds all of them busy waits at most "timeout" seconds.
-POOL = {"max_connections": 8, "stale_timeout": 300, "timeout": 10}
+# A process's PostgreSQL connections are pooled: its threads share them (the writer, the store
+# threads of each App's executor, which keep theirs, the heartbeat); a thread that finds all of them
+# busy waits at most "timeout" seconds. One kiosk uses about 7; tests run three Apps in one process.
+POOL = {"max_connections": 24, "stale_timeout": 300, "timeout": 10}
 SQLITE_SIDE_FILES = ("-wal", "-shm")
 
 
