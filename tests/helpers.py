@@ -68,3 +68,14 @@ async def wait_for_text(pilot, pattern: str, seconds: float = 3.0) -> str:
             return shown
         await pilot.pause(0.02)
     raise AssertionError(f"{pattern!r} did not appear on:\n{screen_text(pilot.app)}")
+
+
+async def steady(pilot) -> None:
+    """No blinking cursor, and every pending read and refresh done, so two runs draw the same picture."""
+    from textual.widgets import Input
+
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause(0.1)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.2)

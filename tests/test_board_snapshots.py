@@ -1,26 +1,17 @@
 """Snapshots of the sales board at 80x24, 120x40 and 200x60, and with 100-character names (update
 with --snapshot-update after a deliberate change, and look at each as a picture first)."""
 import pytest
-from textual.widgets import Input
 
 from kiosk.context import find_event
 from kiosk.staff import add_user
 from models import Product, Stall
 from screens.board import BoardScreen
-from tests.helpers import load_small_event, make_app
+from tests.helpers import load_small_event, make_app, steady
 from tests.test_sell_board import LONG_NAME, board_sales
 
 SIZES = [(80, 24), (120, 40), (200, 60)]
 IDS = ["80x24", "120x40", "200x60"]
 
-
-async def steady(pilot) -> None:
-    """Every pending read and refresh done, so two runs draw the same picture."""
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False
-    await pilot.pause(0.1)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.2)
 
 
 @pytest.fixture

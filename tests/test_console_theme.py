@@ -1,14 +1,13 @@
 """The Linux console (TERM=linux: 16 colours, no mouse): the screens take Textual's ANSI theme, which
 draws in the terminal's own colours; snapshots at 80x24 of the launcher, a check-in welcome and the desk."""
 import pytest
-from textual.widgets import Input
 
 from kiosk.app import CONSOLE_THEME, theme_for
 from models import StaffUser
 from screens.checkin import CheckinScreen
 from screens.desk import DeskScreen
 from screens.launcher import LauncherScreen
-from tests.helpers import load_small_event, make_app, scan_burst, wait_for_text
+from tests.helpers import load_small_event, make_app, scan_burst, steady, wait_for_text
 
 SIZE = (80, 24)
 
@@ -21,13 +20,6 @@ def console(sqlite_store, monkeypatch):
     load_small_event()
     return sqlite_store
 
-
-async def steady(pilot) -> None:
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False
-    await pilot.pause(0.1)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.2)
 
 
 def test_the_theme_follows_the_terminal_unless_a_setting_names_one():

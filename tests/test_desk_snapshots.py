@@ -14,7 +14,7 @@ from screens.desk import DeskScreen
 from screens.walk_in import WalkInDialog
 from screens.widgets.dialogs import ReasonDialog
 from screens.widgets.text import Clamped
-from tests.helpers import load_small_event, make_app, screen_text, wait_for_text
+from tests.helpers import load_small_event, make_app, screen_text, steady, wait_for_text
 
 NAME = "Drs. H. Raden Mas Slamet Sulistyo Hadiningrat Kusumo Wibisono Prawirodirdjo Notonegoro, M.Si., M.Hum"
 INSTITUTION = "Dinas Perpustakaan dan Kearsipan Daerah Kabupaten Gunungkidul, Daerah Istimewa Yogyakarta (Wonosari)"
@@ -33,13 +33,6 @@ def long_names(sqlite_store, tmp_path):
     app.context.badge_dir = tmp_path / "badges"
     return app
 
-
-async def steady(pilot) -> None:
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False
-    await pilot.pause(0.1)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.2)
 
 
 async def highlight_p0002(pilot) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable
 
 from kiosk.attendees import find_by_code, payload_for
 from kiosk.clock import Clock
@@ -32,7 +32,7 @@ from screens.directory import DirectoryScreen
 from screens.schedule import ScheduleScreen
 from screens.venues import VenueGuideScreen
 from tests.conftest import SMALL_EVENT
-from tests.helpers import load_small_event, make_app, scan_burst, screen_text, wait_for_text
+from tests.helpers import load_small_event, make_app, scan_burst, screen_text, steady, wait_for_text
 
 WIB = ZoneInfo("Asia/Jakarta")
 WITA = ZoneInfo("Asia/Makassar")
@@ -70,14 +70,6 @@ def app_at(store, screen, moment: datetime, venue: str = "eastparc", running: bo
     app.context.clock = Clock(moment.tzinfo, moment, frozen=not running)
     return app
 
-
-async def steady(pilot) -> None:
-    """No blinking cursor, every pending refresh done: two runs draw the same picture."""
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False
-    await pilot.pause(0.1)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.2)
 
 
 def night_event(folder: Path, zone: str = "Asia/Makassar") -> Path:

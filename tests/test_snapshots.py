@@ -1,6 +1,5 @@
 """Snapshots of the foundation's screens at 80x24 (update with --snapshot-update after a deliberate change)."""
 import pytest
-from textual.widgets import Input
 
 from screens.hub import HubScreen
 from screens.launcher import LauncherScreen
@@ -8,18 +7,10 @@ from screens.login import LoginScreen
 from screens.overview import OverviewScreen
 from screens.venues import VenueGuideScreen
 from models import StaffUser
-from tests.helpers import load_small_event, make_app
+from tests.helpers import load_small_event, make_app, steady
 
 SIZE = (80, 24)
 
-
-async def steady(pilot) -> None:
-    """No blinking cursor, and every pending refresh done, so two runs draw the same picture."""
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False
-    await pilot.pause(0.1)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.2)
 
 
 @pytest.fixture
