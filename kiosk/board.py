@@ -1,5 +1,5 @@
 """What the sales board shows, read from the running totals (a handful of small queries, however many
-sales there are): the ranking with its movement since the hour began, recent sales, revenue per hour,
+sales there are): the ranking with its movement since the hour began, recent sales, today's revenue per hour,
 top products and sold-out marks."""
 from __future__ import annotations
 
@@ -59,9 +59,8 @@ def competition_ranks(values: list[int]) -> list[int]:
 def board_state(event: Event, now: datetime, zone: ZoneInfo) -> BoardState:
     totals = list(StallTotal.select(StallTotal, Stall, Institution).join(Stall)
                   .join(Institution, JOIN.LEFT_OUTER).where(Stall.event == event).order_by(Stall.code))
-    hour_start = in_zone(now, UTC).replace(minute=0, second=0, microsecond=0)  # StallHour keeps UTC hours
     this_hour = dict(StallHour.select(StallHour.stall, StallHour.revenue).join(Stall)
-                     .where((Stall.event == event) & (StallHour.hour == hour_start)).tuples())
+                     .where((Stall.event == event) & (StallHour.hour == _utc_hour(now))).tuples())
     sold_out = dict(Product.select(Product.stall, fn.COUNT(Product.id))
                     .where((Product.event == event) & (Product.stock <= 0)).group_by(Product.stall).tuples())
     return BoardState(
@@ -69,7 +68,7 @@ def board_state(event: Event, now: datetime, zone: ZoneInfo) -> BoardState:
         items=sum(t.items for t in totals),
         ranking=_ranking(totals, this_hour, sold_out),
         recent=_recent(event, zone),
-        hourly=_hourly(event, zone),
+        hourly=_hourly(event, now, zone),
         top_products=_top_products(event),
     )
 
@@ -101,18 +100,29 @@ def _recent(event: Event, zone: ZoneInfo) -> list[RecentSale]:
             for at, stall, product, quantity, total, voided in query.tuples()]
 
 
-def _hourly(event: Event, zone: ZoneInfo) -> list[tuple[datetime, int]]:
+def _hourly(event: Event, now: datetime, zone: ZoneInfo) -> list[tuple[datetime, int]]:
+    """Today's revenue per hour in the event's zone: every hour from today's first sale to the
+    current one (or the last sale's), quiet hours as zero; yesterday's evening and the night are not
+    today's chart."""
+    day_start = in_zone(now, zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    day_end = day_start + timedelta(days=1)
     query = (StallHour.select(StallHour.hour, fn.SUM(StallHour.revenue)).join(Stall)
-             .where(Stall.event == event).group_by(StallHour.hour).order_by(StallHour.hour))
+             .where((Stall.event == event) & (StallHour.hour >= day_start) & (StallHour.hour < day_end))
+             .group_by(StallHour.hour).order_by(StallHour.hour))
     hours = {hour: revenue for hour, revenue in query.tuples()}
     if not hours:
         return []
-    first, last = min(hours), max(hours)
+    first, last = min(hours), max(max(hours), _utc_hour(now))
     series = []
     while first <= last:
         series.append((in_zone(first, zone), int(hours.get(first, 0))))
         first += timedelta(hours=1)
     return series
+
+
+def _utc_hour(moment: datetime) -> datetime:
+    """The start of MOMENT's hour in UTC, as StallHour keeps its hours."""
+    return in_zone(moment, UTC).replace(minute=0, second=0, microsecond=0)
 
 
 def _top_products(event: Event) -> list[tuple[str, str, int, int]]:

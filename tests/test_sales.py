@@ -401,6 +401,15 @@ def test_board_recent_sales_hourly_series_and_top_products(event):
     assert (state.revenue, state.items) == (130000, 4)
 
 
+def test_board_hourly_series_is_today_up_to_the_current_hour(event):
+    sell(event, "GK-KERIPIK", 2, wib(19, 40))  # day 1's evening
+    assert board_state(event, wib(8, 30, day=6), JAKARTA).hourly == []  # day 2, before its first sale
+    sell(event, "BJ-ANYAM", 1, wib(10, 15, day=6))
+    # Day 2 from its first sale to now: no evening of day 1, no night of zeros, the quiet hour since.
+    assert board_state(event, wib(11, 30, day=6), JAKARTA).hourly == [(wib(10, day=6), 85000), (wib(11, day=6), 0)]
+    assert board_state(event, wib(20, 5), JAKARTA).hourly == [(wib(19), 30000), (wib(20), 0)]
+
+
 def test_board_of_an_event_without_sales(event):
     state = board_state(event, wib(10), JAKARTA)
     assert (state.revenue, state.items, state.recent, state.hourly, state.top_products) == (0, 0, [], [], [])

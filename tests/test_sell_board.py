@@ -438,7 +438,7 @@ async def test_at_80x24_the_board_shows_the_total_the_ranking_and_the_latest_sal
     async with app.run_test(size=(80, 24)) as pilot:
         text = await wait_for_text(pilot, "Lapak Bejiharjo")
         assert app.screen.query_one("#board-total").text == "Rp 380.000"
-        assert "Lapak Terbaik · Penjualan hari ini" in text
+        assert "Lapak Terbaik · Penjualan sejauh ini" in text
         ranking = board_region(app, "#board-ranking")
         assert "Rp 295.000" in ranking and "Rp 85.000" in ranking and "HABIS" in ranking
         assert bar_eighths(ranking) > 0
