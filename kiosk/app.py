@@ -28,7 +28,7 @@ from kiosk.changes import ChangeWatcher, StoreUnavailable
 from kiosk.context import Context
 from kiosk.crashes import log_crash
 from kiosk.executor import DaemonExecutor
-from kiosk.i18n import follow_screens
+from kiosk.i18n import follow_screens, t
 from kiosk.text import inert
 from kiosk.writer import StoreWriter
 from screens.admin_exit import AdminExitScreen
@@ -94,6 +94,7 @@ class KioskApp(App, inherit_bindings=False):
     ]
 
     reachable: reactive[bool] = reactive(True)
+    disk_full: reactive[bool] = reactive(False)  # the writer cannot record: the store's disk is full
 
     def __init__(self, context: Context, first_screen: Callable[[], Screen], writer: StoreWriter | None = None):
         super().__init__(driver_class=terminal_driver())
@@ -135,6 +136,13 @@ class KioskApp(App, inherit_bindings=False):
         began = [*self._calls.values(), self.writer.busy_since()]
         overdue = any(start is not None and time.monotonic() - start > DEADLINE_SECONDS for start in began)
         self.reachable = not (overdue or self._failed or self.writer.failing)
+        self.disk_full = self.writer.failing and self.writer.disk_full
+
+    def watch_disk_full(self, full: bool) -> None:
+        """Staff are told once, in their screen's words; a public screen only shows it in its header."""
+        screen = self.base_screen() if self.screen_stack else None
+        if full and getattr(screen, "POSTURE", None) == STAFF and hasattr(screen, "tell"):
+            screen.tell(t("store.disk_full"), severity="error", timeout=10)
 
     async def poll_store(self) -> None:
         """Tell every screen when the store changed."""

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Callable
 
 from kiosk.errors import Refused
-from kiosk.store import STORE_ERRORS, new_request_id, recover
+from kiosk.store import STORE_ERRORS, is_disk_full, new_request_id, recover
 
 RETRY_SECONDS = (0.2, 0.5, 1.0, 2.0)  # waits between tries while the store fails, then the last again
 
@@ -62,6 +62,7 @@ class StoreWriter:
         self._deliver: Deliver | None = None
         self._thread: threading.Thread | None = None
         self.failing = False  # the last try failed on the store
+        self.disk_full = False  # … because the disk is full (what waits goes in once there is room)
         self._stopped = False
         WRITERS.add(self)
 
@@ -135,10 +136,10 @@ class StoreWriter:
             outcome = Outcome(intent, result=intent.record(intent))
         except Refused as refused:
             outcome = Outcome(intent, refused=refused)
-        except STORE_ERRORS:
+        except STORE_ERRORS as failure:
             recover()
             intent.attempts += 1
-            self.failing = True
+            self.failing, self.disk_full = True, is_disk_full(failure)
             with self._wake:
                 for waiting in self._queue:
                     waiting.waited = True
@@ -147,7 +148,7 @@ class StoreWriter:
             outcome = Outcome(intent, error=error)
         finally:
             self._busy_since = None
-        self.failing = False
+        self.failing = self.disk_full = False
         return outcome
 
     def _pause(self, attempts: int) -> None:

@@ -176,8 +176,11 @@ class StoreReads:
         self.notify(inert(message), severity=severity, timeout=timeout, markup=False)
 
     def show_unavailable(self) -> None:
-        """The store is not answering; what waits is kept and tried again."""
-        self.tell(t("store.unavailable"), severity="warning", timeout=3)
+        """The store is not answering (or its disk is full); what waits is kept and tried again."""
+        if self.app.disk_full:
+            self.tell(t("store.disk_full"), severity="error", timeout=10)
+        else:
+            self.tell(t("store.unavailable"), severity="warning", timeout=3)
 
     def record(self, intent: Intent) -> Intent:
         """Hand INTENT to the app's writer; its on_done runs here when it is recorded (in this

@@ -19,10 +19,11 @@ from kiosk.cli import main
 from kiosk.context import find_event
 from kiosk.i18n import set_language
 from kiosk.store import SQLITE_PRAGMAS, close_store, describe, is_disk_full, new_request_id
-from models import Attendee, Checkin, CheckinList, database
+from models import Attendee, Checkin, CheckinList, StaffUser, database
 from screens.checkin import CheckinScreen
+from screens.desk import DeskScreen
 from tests.conftest import SMALL_EVENT
-from tests.helpers import load_small_event, make_app, scan_burst, wait_for_text
+from tests.helpers import load_small_event, make_app, scan_burst, wait_for_notice, wait_for_text
 
 DEMO = SMALL_EVENT.parent.parent.parent / "kiosk" / "demo" / "plm2018"
 NO_ROOM = ("max_page_count", 1)  # SQLite raises it to the store's size: no page more
@@ -85,28 +86,65 @@ def fill_checkins(checkin_list: CheckinList, attendee: Attendee) -> None:
             failures += 1
 
 
-async def test_a_scan_on_a_full_disk_is_kept_and_recorded_once_there_is_room(sqlite_store):
+@pytest.fixture
+def full_store(sqlite_store):
+    """The small event in a store with no room for one more check-in; P0001 has none yet."""
     load_small_event()
     event = find_event()
     attendee = find_by_code(event, "P0001")
-    badge = payload_for(event, attendee)
-    checkin_list = CheckinList.get(CheckinList.event == event)
     database.obj._pragmas.append(NO_ROOM)  # Peewee sets these on every connection it opens
     database.close()
-    fill_checkins(checkin_list, attendee)
-    live = Checkin.select().where(Checkin.undone_at.is_null())
-    assert live.count() == 0
-    app = make_app(sqlite_store, CheckinScreen)
+    fill_checkins(CheckinList.get(CheckinList.event == event), attendee)
+    yield sqlite_store
+    if NO_ROOM in database.obj._pragmas:
+        database.obj._pragmas.remove(NO_ROOM)
+
+
+def make_room() -> None:
+    """Space is back: the writer's next connection has room."""
+    database.obj._pragmas.remove(NO_ROOM)
+
+
+def live() -> list[Checkin]:
+    """The check-ins not undone (the filling ones are all undone)."""
+    return list(Checkin.select().where(Checkin.undone_at.is_null()))
+
+
+async def test_a_scan_on_a_full_disk_is_kept_and_recorded_once_there_is_room(full_store):
+    event = find_event()
+    badge = payload_for(event, find_by_code(event, "P0001"))
+    assert live() == []
+    app = make_app(full_store, CheckinScreen)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_text(pilot, "Hari 1")
         scan_burst(app, badge)
         await wait_for_text(pilot, UNAVAILABLE, seconds=5)
         await wait_for_text(pilot, "Pindaian tersimpan: 1 / Scans kept: 1")
+        await wait_for_text(pilot, "● Disk penuh")  # the header says why, for the staff walking by
         assert [intent.kind for intent in app.writer.waiting()] == ["scan"]
-        database.obj._pragmas.remove(NO_ROOM)  # space is back: the writer's next connection has room
+        make_room()
         await wait_for_text(pilot, "Selamat datang", seconds=10)
+        await wait_for_text(pilot, "● Terhubung")
         assert app.writer.drain(timeout=10)
-    assert [checkin.attendee.code for checkin in live] == ["P0001"]  # recorded once
+    assert [checkin.attendee.code for checkin in live()] == ["P0001"]  # recorded once
+
+
+async def test_a_desk_check_in_on_a_full_disk_tells_the_staff_and_goes_in_once_there_is_room(full_store):
+    app = make_app(full_store, lambda: DeskScreen(StaffUser.get(StaffUser.name == "meja")))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"P0001")
+        await wait_for_text(pilot, "Sri Wahyuni")
+        await pilot.press("enter", "f2")
+        await wait_for_text(pilot, "[Aa]lasan")
+        await pilot.press(*"lupa", "enter")
+        await wait_for_notice(pilot, "Disk basis data penuh: yang baru dikerjakan belum tersimpan", seconds=5)
+        await wait_for_text(pilot, "● Disk penuh")
+        assert [intent.kind for intent in app.writer.waiting()] == ["desk.check_in"]
+        make_room()
+        await wait_for_notice(pilot, "Sri Wahyuni sudah di-check-in", seconds=10)
+        await wait_for_text(pilot, "● Terhubung")
+        assert app.writer.drain(timeout=10)
+    assert [(checkin.attendee.code, checkin.method, checkin.reason, checkin.terminal) for checkin in live()] == [("P0001", "manual", "lupa", "meja")]
 
 
 # ---- A real full disk: a small tmpfs, in a mount namespace of its own (where the machine allows) ----

@@ -10,7 +10,7 @@ from screens.widgets.text import data
 
 
 class KioskHeader(Horizontal):
-    """Refreshes its clock every second and follows the App's `reachable` flag."""
+    """Refreshes its clock every second and follows the App's `reachable` and `disk_full` flags."""
 
     _clock_text = ""
 
@@ -26,6 +26,7 @@ class KioskHeader(Horizontal):
         self._tick()
         self.set_interval(1, self._tick)
         self.watch(self.app, "reachable", self._show_store)
+        self.watch(self.app, "disk_full", self._show_store)
 
     def _place(self) -> str:
         context = self.app.context
@@ -42,7 +43,8 @@ class KioskHeader(Horizontal):
             self._clock_text = text
             self._clock_label.update(text)
 
-    def _show_store(self, reachable: bool) -> None:
-        label = self._store_label
-        label.update("● " + (t("header.online") if reachable else t("header.offline")))
+    def _show_store(self, _changed: bool) -> None:
+        reachable, label = self.app.reachable, self._store_label
+        state = t("header.online") if reachable else t("header.disk_full") if self.app.disk_full else t("header.offline")
+        label.update("● " + state)
         label.set_class(not reachable, "offline")
