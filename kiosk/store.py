@@ -40,10 +40,10 @@ POSTGRES_CONNECTION = {
     "connect_timeout": 3, "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3,
 }
 POSTGRES_OPTIONS = "-c statement_timeout=5000"
-# A process's PostgreSQL connections are pooled: its threads share them (the writer, the store
-# threads of each App's executor, which keep theirs, the heartbeat); a thread that finds all of them
-# busy waits at most "timeout" seconds. One kiosk uses about 7; tests run three Apps in one process.
-POOL = {"max_connections": 24, "stale_timeout": 300, "timeout": 10}
+# A process's PostgreSQL connections are pooled: its threads (the writer, each App's store threads,
+# the heartbeat) take one for a call and hand it back after (release_connection); a thread that finds
+# all of them busy waits at most "timeout" seconds. One kiosk runs at most about 6 calls at once.
+POOL = {"max_connections": 12, "stale_timeout": 300, "timeout": 10}
 SQLITE_SIDE_FILES = ("-wal", "-shm")
 
 
@@ -293,6 +293,18 @@ def _safe(url: str) -> str:
     if parsed.password:
         return url.replace(f":{parsed.password}@", ":***@")
     return url
+
+
+def release_connection() -> None:
+    """After a store call on a thread that makes many (a screen's reads, the writer): its pooled
+    PostgreSQL connection goes back to the pool, so a kiosk holds one only while a call runs (thirty
+    kiosks idle hold none of the server's connections). SQLite keeps its connection: it has no pool."""
+    db = database.obj
+    if isinstance(db, PooledPostgresqlDatabase) and not db.is_closed() and not db.in_transaction():
+        try:
+            db.close()
+        except Exception:  # a dead connection may fail to close; the pool drops it either way
+            recover()
 
 
 def recover() -> None:

@@ -22,6 +22,7 @@ import peewee
 
 from kiosk.clock import utc_now
 from kiosk.files import PRIVATE_FILE_MODE
+from kiosk.store import release_connection
 from models import database
 from models.terminals import Terminal, terminals_database
 
@@ -166,6 +167,7 @@ class Heartbeat:
     def _beat_once(self, state: dict) -> None:
         try:
             beat(self.terminal, self.kind, self.event, state)
+            release_connection()
         except Exception as error:  # a heartbeat never troubles the screen: the next one tries again
             log.debug("heartbeat of %s failed: %s", self.terminal, error)
             self._close()

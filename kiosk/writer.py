@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Callable
 
 from kiosk.errors import Refused
-from kiosk.store import STORE_ERRORS, is_disk_full, new_request_id, recover
+from kiosk.store import STORE_ERRORS, is_disk_full, new_request_id, recover, release_connection
 
 RETRY_SECONDS = (0.2, 0.5, 1.0, 2.0)  # waits between tries while the store fails, then the last again
 
@@ -148,6 +148,7 @@ class StoreWriter:
             outcome = Outcome(intent, error=error)
         finally:
             self._busy_since = None
+            release_connection()
         self.failing = self.disk_full = False
         return outcome
 

@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 from kiosk import i18n
 from kiosk.errors import Refused
 from kiosk.i18n import LANGUAGES, t
-from kiosk.store import STORE_ERRORS, recover
+from kiosk.store import STORE_ERRORS, recover, release_connection
 from kiosk.text import inert
 from kiosk.writer import Intent, Outcome
 from screens.messages import StoreChanged
@@ -35,13 +35,16 @@ T = TypeVar("T")
 
 
 def on_store_thread(fetch: Callable[[], T]) -> Callable[[], T]:
-    """FETCH, dropping its thread's connection after a store failure so the next try opens anew."""
+    """FETCH, dropping its thread's connection after a store failure so the next try opens anew, and
+    handing a pooled one back after every call."""
     def guarded() -> T:
         try:
             return fetch()
         except STORE_ERRORS:
             recover()
             raise
+        finally:
+            release_connection()
     return guarded
 
 

@@ -102,12 +102,15 @@ def test_rehearsal_leaves_the_real_state_untouched(event):
 
 
 class SqlLog(logging.Handler):
+    """The SQL statements Peewee logs (not its pool's notes on connections taken and handed back)."""
+
     def __init__(self):
         super().__init__()
         self.statements: list[str] = []
 
     def emit(self, record):
-        self.statements.append(str(record.msg))
+        if record.name == "peewee":
+            self.statements.append(str(record.msg))
 
 
 def test_what_a_display_reads_before_the_reveal_never_touches_winners(event):
