@@ -295,11 +295,15 @@ def run_demo(args) -> int:
     from kiosk.demo.sales_day import seed_demo_sales
     from kiosk.importer import validate_folder
     from kiosk.importer.writer import write_plan
+    from models import StaffUser
 
     store = open_store(args.db)
     start = args.now or os.environ.get("KIOSK_NOW") or DEMO_START
     with translate_errors(store.url):
         if find_event() is None:
+            if StaffUser.select().exists():  # a store being made ready for a real event
+                complain(t("cli.demo.not_empty", url=store.url))
+                return 1
             parse_moment(start, load_zone("UTC"))  # a malformed --now is refused before anything is written
             print(t("cli.demo.loading"), file=sys.stderr)
             plan = validate_folder(Path(str(DEMO_FOLDER)))

@@ -220,6 +220,19 @@ def test_once_there_is_an_admin_adding_a_user_needs_an_admins_name_and_pin(kiosk
     assert kiosk_cmd("user", "list").stdout.splitlines() == ["Budi\tdesk", "boss\tadmin"]
 
 
+def test_the_demo_is_not_loaded_into_a_store_made_ready_for_a_real_event(kiosk_cmd, db_file):
+    assert kiosk_cmd("user", "add", "boss", "--role", "admin", "--pin-stdin", stdin=f"{ADMIN_PIN}\n").returncode == 0
+
+    demo = kiosk_cmd("demo")
+
+    assert demo.returncode == 1
+    assert demo.stderr.splitlines() == [
+        f"kiosk: The demo is only loaded into an empty store: sqlite:///{db_file} has staff accounts and no "
+        "event yet. Use another --db for the demo."]
+    assert kiosk_cmd("user", "list").stdout.splitlines() == ["boss\tadmin"]  # no demo PINs added
+    assert "No event yet" in kiosk_cmd("info").stdout
+
+
 @pytest.mark.parametrize("stdin, refusal", [
     ("boss\n999999\n4321\n", "Wrong admin name or PIN; nothing was changed."),
     (f"nobody\n{ADMIN_PIN}\n4321\n", "Wrong admin name or PIN; nothing was changed."),
