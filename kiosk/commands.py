@@ -253,7 +253,8 @@ def run_user_add(args) -> int:
             except EOFError:
                 raise StaffError(N_("error.staff.admin_needed")) from None
             actor = authorise_admin(name, pin, USER_ADD_TERMINAL).name
-        user = add_user(args.name, args.role, read_pin(args.pin_stdin), actor=actor, stall=stall)
+        user = add_user(args.name, args.role, read_pin(args.pin_stdin), actor=actor, stall=stall,
+                        while_no_admin=actor == "cli")
     role = role_name(user.role).text()
     if stall:
         print(t("cli.user.ready_stall", name=inert(user.name), role=role, stall=stall.code))

@@ -23,7 +23,7 @@ from kiosk.clock import utc_now
 from kiosk.errors import Phrase, Told
 from kiosk.i18n import N_
 from kiosk.store import is_postgres, write
-from models import ROLES, LoginAttempt, StaffUser
+from models import ROLES, LoginAttempt, StaffUser, database
 
 MAX_FAILED_LOGINS = 5
 LOCK_SECONDS = 60
@@ -90,9 +90,12 @@ def check_pin_format(pin: str, role: str) -> None:
 # --- accounts ---------------------------------------------------------------------------------
 
 
-def add_user(name: str, role: str, pin: str, actor: str = "cli", stall=None) -> StaffUser:
+def add_user(name: str, role: str, pin: str, actor: str = "cli", stall=None,
+             while_no_admin: bool = False) -> StaffUser:
     """Create a staff user, or reset the role and PIN of an existing one; a seller needs a STALL.
-    Whoever calls this has decided ACTOR may (see authorise_admin)."""
+    Whoever calls this has decided ACTOR may (see authorise_admin). WHILE_NO_ADMIN: allowed only
+    because the store has no admin yet, which is checked again inside the write (two first admins
+    made at once: the second is refused)."""
     name = name.strip()
     if not name:
         raise StaffError(N_("error.staff.no_name"))
@@ -103,6 +106,10 @@ def add_user(name: str, role: str, pin: str, actor: str = "cli", stall=None) -> 
         raise StaffError(N_("error.staff.seller_stall"))
     pin_hash = hash_pin(pin)
     with write():
+        if while_no_admin:
+            lock_accounts()
+            if admin_exists():
+                raise StaffError(N_("error.staff.admin_needed"))
         user = StaffUser.get_or_none(StaffUser.name == name)
         if user is None:
             user = StaffUser.create(name=name, role=role, pin_hash=pin_hash, stall=stall)
@@ -113,6 +120,13 @@ def add_user(name: str, role: str, pin: str, actor: str = "cli", stall=None) -> 
             _clear([("name", name)])
             record(actor, "user.reset", name, f"role={role}")
     return user
+
+
+def lock_accounts() -> None:
+    """Inside a write: no other one changes staff accounts until it ends (SQLite's write transaction
+    already holds the whole store; PostgreSQL's would let two first admins through)."""
+    if is_postgres():
+        database.execute_sql('LOCK TABLE "staff_user" IN SHARE ROW EXCLUSIVE MODE')
 
 
 def admin_exists() -> bool:

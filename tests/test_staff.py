@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -51,6 +52,37 @@ def test_add_user_refuses_bad_role_and_pin(store):
     with pytest.raises(StaffError, match="4 to 12 digits"):
         add_user("ani", "desk", "1234567890123")
     assert StaffUser.select().count() == 0
+
+
+def test_two_first_admins_made_at_once_give_one_admin(store, monkeypatch):
+    """`kiosk user add` run at once on two machines of an empty store: the first admin needs no one's
+    PIN, so the store checks again, inside the write, that there is none yet."""
+    start, outcomes, look = threading.Barrier(6), [], kiosk.staff.admin_exists
+
+    def slow_look() -> bool:  # the others reach their own look meanwhile, unless the write keeps them out
+        found = look()
+        time.sleep(0.2)
+        return found
+
+    monkeypatch.setattr(kiosk.staff, "admin_exists", slow_look)
+
+    def first_admin(n: int) -> None:
+        try:
+            start.wait()
+            add_user(f"boss{n}", "admin", ADMIN_PIN, while_no_admin=True)
+            outcomes.append("made")
+        except StaffError as refused:
+            outcomes.append(str(refused))
+        finally:
+            database.close()
+
+    threads = [threading.Thread(target=first_admin, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes)[-1] == "made" and outcomes.count("made") == 1, outcomes
+    assert StaffUser.select().where(StaffUser.role == "admin").count() == 1
 
 
 @pytest.mark.parametrize("role", ["admin", "awards"])
