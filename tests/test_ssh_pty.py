@@ -121,23 +121,6 @@ class Session:
             os.close(self.master)
 
 
-DEPLOY = ROOT / "kiosk" / "deploy"
-
-
-def test_the_deploy_examples_give_staff_the_kiosk_and_keep_no_shell_under_a_kiosk():
-    import subprocess
-
-    assert "ForceCommand /opt/event-kiosk/venv/bin/kiosk staff" in (DEPLOY / "sshd-staff.conf").read_text()
-    login_shell = DEPLOY / "kiosk-login"
-    assert subprocess.run(["sh", "-n", str(login_shell)]).returncode == 0
-    assert login_shell.read_text().rstrip().splitlines()[-1] == "exec /opt/event-kiosk/venv/bin/kiosk start"
-    assert "--autologin kiosk" in (DEPLOY / "getty-autologin.conf").read_text()
-    unit = (DEPLOY / "event-kiosk.service").read_text().splitlines()
-    for setting in ("Restart=on-failure", "User=kiosk", "After=network-online.target",
-                    "ExecStart=/opt/event-kiosk/venv/bin/kiosk start", "TTYPath=/dev/tty1"):
-        assert any(line.startswith(setting) for line in unit), setting
-
-
 @pytest.fixture
 def small_event_file(sqlite_url):
     """The tests' small event (with the desk user meja) in a SQLite file, closed for the session to open."""
@@ -222,8 +205,8 @@ def test_two_sessions_of_the_same_staff_member_work_side_by_side(small_event_fil
             running.type(F2[running.term])
             running.wait_for(r"[Aa]lasan")
             running.type(b"badge lost" + ENTER)
-        for running in sessions:
-            running.wait_for(r"Hari 1: [12] sudah hadir")
+        for running in sessions:  # each desk counts its own check-in and the other's (a live screen)
+            running.wait_for(r"Hari 1: 2 sudah hadir")
         assert sorted(checkin.attendee.code for checkin in checkins_with_people(small_event_file)) == ["P0001", "P0002"]
     finally:
         for running in sessions:
