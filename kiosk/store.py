@@ -45,6 +45,7 @@ POSTGRES_OPTIONS = "-c statement_timeout=5000"
 # all of them busy waits at most "timeout" seconds. One kiosk runs at most about 6 calls at once.
 POOL = {"max_connections": 12, "stale_timeout": 300, "timeout": 10}
 SQLITE_SIDE_FILES = ("-wal", "-shm")
+TERMINALS_FILE_SUFFIX = ".terminals.sqlite"  # beside a SQLite store: the terminals' heartbeats (kiosk.terminals)
 
 
 STORE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError, sqlite3.DatabaseError, MaxConnectionsExceeded)
@@ -112,11 +113,14 @@ def _create_private_store_file(path: Path, url: str) -> None:
 
 
 def store_files_open_to_others(store: StoreInfo) -> list[tuple[Path, int]]:
-    """The SQLite store's file, -wal, -shm and folder that others may read, write or enter, with their modes."""
+    """The SQLite store's file, -wal, -shm, terminals' file and folder that others may read, write or
+    enter, with their modes."""
     if store.backend != "sqlite" or store.location in ("", ":memory:"):
         return []
     db_file = Path(store.location)
-    paths = [db_file, *(db_file.with_name(db_file.name + suffix) for suffix in SQLITE_SIDE_FILES), db_file.parent]
+    names = [db_file.name + extra for extra in ("", TERMINALS_FILE_SUFFIX)]
+    paths = [db_file.with_name(name + suffix) for name in names for suffix in ("", *SQLITE_SIDE_FILES)]
+    paths.append(db_file.parent)
     modes = [(path, path.stat().st_mode & 0o777) for path in paths if path.exists()]
     return [(path, mode) for path, mode in modes if mode & OPEN_TO_OTHERS]
 

@@ -22,14 +22,13 @@ import peewee
 
 from kiosk.clock import utc_now
 from kiosk.files import PRIVATE_FILE_MODE
-from kiosk.store import release_connection
+from kiosk.store import TERMINALS_FILE_SUFFIX, release_connection
 from models import database
 from models.terminals import Terminal, terminals_database
 
 HEARTBEAT_SECONDS = 2.0
 SILENT_SECONDS = 6.0  # no word for this long: the terminal went silent
 FORGET_SECONDS = 3600.0  # silent this long: no longer listed
-SIDE_FILE_SUFFIX = ".terminals.sqlite"
 BUSY_TIMEOUT_SECONDS = 1  # a beat waits this long for the file at most (the next beat comes anyway)
 
 log = logging.getLogger(__name__)
@@ -56,7 +55,7 @@ class Seen:
 
 
 def side_file(store_path: str) -> Path:
-    return Path(store_path + SIDE_FILE_SUFFIX)
+    return Path(store_path + TERMINALS_FILE_SUFFIX)
 
 
 def terminals_db() -> peewee.Database:

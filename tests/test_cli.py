@@ -124,6 +124,18 @@ def test_import_then_info_shows_location_version_and_counts(kiosk_cmd, db_file):
     ]
 
 
+def test_info_warns_of_a_terminals_file_open_to_other_users(kiosk_cmd, db_file):
+    assert kiosk_cmd("info").returncode == 0
+    side = Path(f"{db_file}.terminals.sqlite")  # the displays' heartbeats, beside the store
+    side.write_bytes(b"")
+    side.chmod(0o664)
+
+    info = kiosk_cmd("info")
+
+    assert info.stderr.splitlines() == [
+        f"kiosk: warning: {side} is open to other users (mode 664): run `chmod o-rwx {side}`."]
+
+
 def test_info_warns_of_a_store_open_to_other_users(kiosk_cmd, db_file):
     assert kiosk_cmd("info").returncode == 0
     assert db_file.stat().st_mode & 0o777 == 0o660 and db_file.parent.stat().st_mode & 0o777 == 0o770
