@@ -45,6 +45,10 @@ def machine_options() -> argparse.ArgumentParser:
     parser.add_argument("--list", metavar="CODE", help="checkin: the check-in list")
     parser.add_argument("--bell", action=argparse.BooleanOptionalAction, default=None,
                         help="checkin: ring the terminal bell")
+    parser.add_argument("--show-assigned", action=argparse.BooleanOptionalAction, default=None,
+                        help="directory: show who is assigned to a session in its detail")
+    parser.add_argument("--rehearsal", action=argparse.BooleanOptionalAction, default=None,
+                        help="awards display: a display for rehearsals")
     parser.add_argument("--badges", metavar="DIR", help="staff: where the desk writes the badges it issues")
     return parser
 

@@ -808,12 +808,16 @@ def default_value(setting):
         spoken = i18n.language_from_environment(os.environ)
         named = next((name for name in LOCALE_VARIABLES if os.environ.get(name)), "LANG")
         return config.Value(spoken, "environment", named) if spoken else config.Value(i18n.DEFAULT_LANGUAGE, "default")
-    known = {"db": default_url, "kiosk_id": default_terminal, "badges": default_badge_dir, "bell": lambda: False}
+    known = {"db": default_url, "kiosk_id": default_terminal, "badges": default_badge_dir}
+    if setting.kind == "flag":
+        return config.Value(False, "default")
     value = known[setting.key]() if setting.key in known else t(UNSET_WORDS[setting.key])
     return config.Value(value, "default")
 
 
 def setting_line(setting, found, screen: str, machine) -> str:
+    from kiosk import config
+
     value = found.value
     if isinstance(value, bool):
         value = t("cli.config.value.on") if value else t("cli.config.value.off")
@@ -824,7 +828,8 @@ def setting_line(setting, found, screen: str, machine) -> str:
     if screen not in setting.screens:
         source = t("cli.config.unused", source=source, screen=screen)
     shown = hide_password(str(value)) if setting.kind == "url" else str(value)
-    return f"  {setting.key:<9} {inert(shown)}  ({inert(source)})"
+    width = max(len(each.key) for each in config.SETTINGS)
+    return f"  {setting.key:<{width}} {inert(shown)}  ({inert(source)})"
 
 
 def hide_password(word: str) -> str:

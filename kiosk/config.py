@@ -42,6 +42,8 @@ SETTINGS = (
     Setting("venue", "venue", "--venue", "text", ("checkin", "directory", "venues")),
     Setting("list", "list", "--list", "text", ("checkin",)),
     Setting("bell", "bell", "--bell", "flag", ("checkin",)),
+    Setting("show_assigned", "show_assigned", "--show-assigned", "flag", ("directory",)),
+    Setting("rehearsal", "rehearsal", "--rehearsal", "flag", ("awards display",)),
     Setting("badges", "badges", "--badges", "path", ("staff",)),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
