@@ -61,7 +61,7 @@ class BoardScreen(LiveScreen):
                 yield Label(t("board.top_products"), classes="board-heading")
                 yield SizedTable(id="board-top-products", scrollbar=0, cursor_type="none", show_cursor=False)
                 yield Label(t("board.revenue_per_hour"), classes="board-heading")
-                yield HourChart(money, id="board-chart")
+                yield HourChart(money, empty=t("board.no_sales_today"), id="board-chart")
         yield Ticker("", id="board-ticker")
 
     def on_mount(self) -> None:

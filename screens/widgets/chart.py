@@ -92,9 +92,9 @@ class HourChart(Widget):
     HourChart > .hour-chart--label { color: $text-muted; }
     """
 
-    def __init__(self, tick_label: Callable[[int], str], **kwargs):
+    def __init__(self, tick_label: Callable[[int], str], empty: str = "", **kwargs):
         super().__init__(**kwargs)
-        self.tick_label = tick_label
+        self.tick_label, self.empty = tick_label, empty  # EMPTY: what it says while there is no hour
         self.series: list[tuple[datetime, int]] = []
 
     def show(self, series: list[tuple[datetime, int]]) -> None:
@@ -106,6 +106,8 @@ class HourChart(Widget):
         styles = {role: Style.from_rich_style(self.get_component_rich_style(f"hour-chart--{role}", partial=True))
                   for role in ("bar", "axis", "label")}
         styles["pad"] = Style()
+        if not self.series:
+            return Content.styled(self.empty, styles["label"])
         return Content("\n").join(Content.assemble(*((run, styles["pad" if run[0] == " " else role])
                                                      for text, role in pieces for run in RUNS.findall(text)))
                                   for pieces in chart_rows(self.series, size.width, size.height, self.tick_label))
