@@ -101,6 +101,24 @@ def test_command_line_over_environment_over_file_over_default(tmp_path, monkeypa
            f"--now 2018-07-05T10:00" in out
 
 
+@pytest.mark.parametrize("screen, key, option", [
+    ("directory", "show_assigned", "--show-assigned"),
+    ("awards display", "rehearsal", "--rehearsal"),
+])
+def test_a_screens_own_flag_is_set_in_the_file_and_turned_off_on_the_command_line(
+        tmp_path, capsys, sqlite_url, screen, key, option):
+    path = write(tmp_path, f'db = "{sqlite_url}"\nscreen = "{screen}"\n{key} = true\n')
+    machine = config.load(str(path))
+    args = cli.build_parser().parse_args(["--config", str(path), "start"])
+    assert config.start_argv(args, machine) == [*screen.split(), "--db", sqlite_url, option]
+    off = cli.build_parser().parse_args(["--config", str(path), "start", "--no-" + option[2:]])
+    assert option not in config.start_argv(off, machine)
+    out = run(capsys, "--lang", "en", "--config", str(path), "config", "check")[1]
+    assert check_lines(out)[key] == f"on  ({path}:3)"
+    elsewhere = write(tmp_path, f'db = "{sqlite_url}"\nscreen = "board"\n{key} = true\n')
+    assert option not in config.start_argv(args, config.load(str(elsewhere)))  # not a flag the board takes
+
+
 def test_the_file_fills_what_any_command_leaves_out(tmp_path, monkeypatch, sqlite_url):
     """Every command on the machine uses the file's store; the environment and the command line win."""
     path = write(tmp_path, f'db = "{sqlite_url}"\nvenue = "GOR"\nlist = "HARI-1"\n')
@@ -130,9 +148,9 @@ BAD_FILES = [
     ('screen = "chekin"', "{file}:2: screen must be one of checkin, directory, venues, board, awards display, staff, "
                           "not chekin."),
     ('colour = "red"', "{file}:2: colour is not a setting of kiosk.toml (it knows db, event, language, screen, "
-                       "kiosk_id, venue, list, bell, badges)."),
+                       "kiosk_id, venue, list, bell, show_assigned, rehearsal, badges)."),
     ('[checkin]\nlist = "A"', "{file}:2: checkin is not a setting of kiosk.toml (it knows db, event, language, "
-                              "screen, kiosk_id, venue, list, bell, badges)."),
+                              "screen, kiosk_id, venue, list, bell, show_assigned, rehearsal, badges)."),
     ('bell = "yes"', "{file}:2: bell must be true or false, without quotes."),
     ("kiosk_id = 7", "{file}:2: kiosk_id must be text in quotes."),
     ('venue = "  "', "{file}:2: venue is empty; fill it in or remove the line."),
