@@ -14,6 +14,8 @@ from tests.conftest import SMALL_EVENT
 TEST_NOW = "2018-07-05T08:15"
 ADMIN_PIN = "201807"
 DESK_PIN = "1111"
+PATIENCE = 5.0  # seconds a wait for a condition lasts before it fails: generous, for a slow, busy CI machine
+POLL = 0.02  # seconds between two looks at what a wait waits for
 
 
 def load_small_event() -> None:
@@ -58,7 +60,7 @@ def scan_burst(app: KioskApp, text: str, enter: bool = True) -> None:
         app._driver.send_message(key)
 
 
-async def wait_for_text(pilot, pattern: str, seconds: float = 3.0) -> str:
+async def wait_for_text(pilot, pattern: str, seconds: float = PATIENCE) -> str:
     """Pause until PATTERN (a regular expression) is on screen; the screen text then."""
     import re
 
@@ -70,6 +72,83 @@ async def wait_for_text(pilot, pattern: str, seconds: float = 3.0) -> str:
     raise AssertionError(f"{pattern!r} did not appear on:\n{screen_text(pilot.app)}")
 
 
+def _looks(seconds: float) -> range:
+    """As many looks as SECONDS of pauses between them: on a slow machine a wait lasts longer, never less."""
+    return range(max(1, int(seconds / POLL)))
+
+
+async def until(pilot, condition: Callable[[], object], seconds: float = PATIENCE, what: str = "") -> None:
+    """Pause until CONDITION() is true; an AssertionError saying WHAT, with the screen, when it is still
+    false after SECONDS."""
+    for _ in _looks(seconds):
+        if condition():
+            return
+        await pilot.pause(POLL)
+    if not condition():
+        said = f" ({what})" if what else ""
+        raise AssertionError(f"not so after {seconds} s{said}; on screen:\n{screen_text(pilot.app)}")
+
+
+def notices(app: KioskApp) -> list[str]:
+    """The message of every toast raised and not yet gone."""
+    return [str(notification.message) for notification in app._notifications]
+
+
+async def wait_for_notice(pilot, text: str, seconds: float = PATIENCE) -> list[str]:
+    """Pause until a toast saying TEXT (in its message) has been raised; every toast's message then."""
+    def raised() -> bool:
+        return any(text in message for message in notices(pilot.app))
+
+    for _ in _looks(seconds):
+        if raised():
+            return notices(pilot.app)
+        await pilot.pause(POLL)
+    if not raised():
+        raise AssertionError(f"no toast saying {text!r} after {seconds} s; toasts: {notices(pilot.app)}")
+    return notices(pilot.app)
+
+
+def _under_way(app: KioskApp) -> list[str]:
+    """What the app is still doing off the event loop, in words; nothing when it is idle."""
+    busy = []
+    if app.workers:
+        busy.append(f"{len(app.workers)} store read(s) running")
+    if app.writer.waiting():
+        busy.append(f"{len(app.writer.waiting())} intent(s) waiting in the writer")
+    return busy
+
+
+async def settled(pilot, seconds: float = PATIENCE) -> None:
+    """Pause until nothing is under way: no store read running (a read's result may start another),
+    nothing waiting in the writer, and the messages they brought handled; found so on two looks in a
+    row. An AssertionError when it is still busy after SECONDS."""
+    looks, quiet = iter(_looks(seconds)), 0
+    while quiet < 2:
+        await pilot.pause()  # the messages so far handled, the layout up to date
+        busy = _under_way(pilot.app)
+        quiet = 0 if busy else quiet + 1
+        if busy:
+            if next(looks, None) is None:
+                raise AssertionError(f"still under way after {seconds} s: {', '.join(busy)}")
+            await pilot.pause(POLL)
+
+
+async def still(pilot, seconds: float = PATIENCE) -> str:
+    """Pause until the app has settled and two looks 50 ms apart find the same text on screen (a
+    layout that takes a few frames is over: large type resizing what is beside it, widgets mounted
+    by a read's result); the screen text then."""
+    await settled(pilot, seconds)
+    last = screen_text(pilot.app)
+    for _ in range(max(1, int(seconds / 0.05))):
+        await pilot.pause(0.05)
+        await settled(pilot, seconds)
+        shown = screen_text(pilot.app)
+        if shown == last:
+            return shown
+        last = shown
+    raise AssertionError(f"the screen still changes after {seconds} s; on screen:\n{last}")
+
+
 async def steady(pilot) -> None:
     """No blinking cursor, and every pending read and refresh done, so two runs draw the same picture."""
     from textual.widgets import Input
@@ -77,5 +156,6 @@ async def steady(pilot) -> None:
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
     await pilot.pause(0.1)
-    await pilot.app.workers.wait_for_complete()
+    await settled(pilot)
     await pilot.pause(0.2)
+    await still(pilot)  # a read a timer started meanwhile done too, and a layout of a few frames over

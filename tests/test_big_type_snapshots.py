@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from tests.conftest import SMALL_EVENT
-from tests.helpers import ADMIN_PIN, DESK_PIN, load_small_event, make_app, screen_text
+from tests.helpers import ADMIN_PIN, DESK_PIN, load_small_event, make_app, screen_text, steady
 from tests.test_snapshots import _award_display, _kiosk, _scanned
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)], ids=["80x24", "120x40", "200x60"])
@@ -60,37 +60,32 @@ def _tied_display(store):
     return make_app(store, AwardDisplayScreen)
 
 
-async def _steady(pilot) -> None:
-    await pilot.pause(0.1)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.2)
-
-
 @SIZES
 def test_welcome(snap_compare, small_event, size):
-    assert snap_compare(_kiosk(small_event), terminal_size=size, run_before=_scanned("P0003"))
+    assert snap_compare(_kiosk(small_event), terminal_size=size,
+                        run_before=_scanned(("P0003", "Selamat datang")))
 
 
 @SIZES
 def test_idle(snap_compare, small_event, size):
-    assert snap_compare(_kiosk(small_event), terminal_size=size, run_before=_steady)
+    assert snap_compare(_kiosk(small_event), terminal_size=size, run_before=steady)
 
 
 @SIZES
 @pytest.mark.parametrize("state", ["one_winner", "two_winners"])
 def test_winners(snap_compare, small_event, state, size):
-    assert snap_compare(_award_display(small_event, state), terminal_size=size, run_before=_steady)
+    assert snap_compare(_award_display(small_event, state), terminal_size=size, run_before=steady)
 
 
 @SIZES
 def test_three_tied_winners(snap_compare, tied_event, size):
-    assert snap_compare(_tied_display(tied_event), terminal_size=size, run_before=_steady)
+    assert snap_compare(_tied_display(tied_event), terminal_size=size, run_before=steady)
 
 
 async def _winners_shown(app, size):
     """Each winner widget's fitted size, and whether its name is all on screen (whole, within the screen)."""
     async with app.run_test(size=size) as pilot:
-        await _steady(pilot)
+        await steady(pilot)
         widgets = list(app.screen.query(".award-winner"))
         shown = " ".join(screen_text(app).split())
         on_screen = [widget.region.bottom <= size[1] and (widget.fitted(widget.content_size.width).big

@@ -8,7 +8,7 @@ from models import LIVE, Attendee, AwardCategory, Institution, Nominee, Session,
 from screens.award_console import AwardConsoleScreen
 from screens.award_display import AwardDisplayScreen
 from screens.checkin import CheckinScreen
-from tests.helpers import load_small_event, make_app, scan_burst, screen_text, wait_for_text
+from tests.helpers import load_small_event, make_app, scan_burst, settled, still, wait_for_text
 from tests.hostile import HOSTILE, assert_shown, assert_whole
 from tests.test_awards_screens import ceremony  # noqa: F401 (a fixture)
 
@@ -50,7 +50,8 @@ async def test_clicking_a_name_that_looks_like_an_action_does_nothing(sqlite_sto
         column = text.splitlines()[row].index("Klik saya")
         for offset in range(0, 9, 2):
             await pilot.click(offset=(column + offset, row))
-        await pilot.pause(0.1)
+        await pilot.pause(0.1)  # nothing is to happen, so nothing to wait for but a moment
+        await settled(pilot)
         assert app.return_code is None and isinstance(app.screen, CheckinScreen)
 
 
@@ -69,9 +70,9 @@ async def test_the_award_screens_show_hostile_text_as_typed(ceremony, kind, size
     go_to(event, LIVE, next(n for n, s in enumerate(steps) if s.kind == WINNERS), "mc")
     display = make_app(ceremony, AwardDisplayScreen)
     async with display.run_test(size=size) as pilot:
-        text = await wait_for_text(pilot, "pemenang|Pemenang")
-        await pilot.pause(0.1)
-        assert_whole(screen_text(display), size[0])
+        await wait_for_text(pilot, "pemenang|Pemenang")
+        text = await still(pilot)  # the winners mounted under the heading, and drawn
+        assert_whole(text, size[0])
         assert display.return_code is None
     console = make_app(ceremony, lambda: AwardConsoleScreen(StaffUser.get(StaffUser.name == "admin")))
     async with console.run_test(size=size) as pilot:
@@ -87,8 +88,7 @@ async def test_a_title_step_shows_hostile_text_as_typed(ceremony, kind):
     go_to(find_event(), LIVE, 1, "mc")  # the first category's title, description and presenter
     display = make_app(ceremony, AwardDisplayScreen)
     async with display.run_test(size=(200, 60)) as pilot:
-        text = await wait_for_text(pilot, "Kategori 1 dari 2")
-        await pilot.pause(0.1)
-        text = screen_text(display)
+        await wait_for_text(pilot, "Kategori 1 dari 2")
+        text = await still(pilot)  # the title in large type, and what is under it, drawn
         assert_whole(text, 200)
         assert_shown(text, HOSTILE[kind])

@@ -7,7 +7,7 @@ from kiosk.attendees import find_by_code, payload_for
 from kiosk.context import find_event
 from models import Checkin
 from screens.checkin import CheckinScreen
-from tests.helpers import load_small_event, make_app, scan_burst, screen_text, wait_for_text
+from tests.helpers import load_small_event, make_app, scan_burst, screen_text, settled, wait_for_text
 
 
 @pytest.fixture
@@ -127,6 +127,6 @@ async def test_fuzzed_input_never_crashes_nor_shows_raw_escapes(kiosk_store, jun
     app = make_app(kiosk_store, CheckinScreen)
     async with app.run_test(size=(80, 24)) as pilot:
         scan_burst(app, junk)
-        await pilot.pause(0.05)
+        await settled(pilot)  # every key handled, and the answer to a scan (if there was one) drawn
         text = screen_text(app)
         assert "\x1b" not in text and app.return_code is None

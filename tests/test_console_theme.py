@@ -54,7 +54,7 @@ def test_checkin_welcome_on_the_console(snap_compare, console):
     async def scanned(pilot):
         event = find_event()
         scan_burst(pilot.app, payload_for(event, find_by_code(event, "P0003")))
-        await pilot.pause(0.2)
+        await wait_for_text(pilot, "Selamat datang")
         await steady(pilot)
 
     app = make_app(console, CheckinScreen, venue="sheraton")

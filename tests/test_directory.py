@@ -12,7 +12,7 @@ from kiosk.attendees import find_by_code, payload_for
 from kiosk.clock import Clock
 from kiosk.context import find_event
 from screens.directory import DirectoryScreen
-from tests.helpers import load_small_event, make_app, scan_burst, screen_text, wait_for_text
+from tests.helpers import load_small_event, make_app, scan_burst, screen_text, until, wait_for_text
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
@@ -54,9 +54,7 @@ async def test_a_change_in_another_process_shows_without_restart(event_store, sq
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_text(pilot, "Literasi Digital")
         subprocess.run([sys.executable, "-c", MOVE_K1, sqlite_url], check=True)
-        started = time.monotonic()
-        text = await wait_for_text(pilot, "PINDAH", seconds=3)
-        assert time.monotonic() - started < 1.5
+        text = await wait_for_text(pilot, "PINDAH", seconds=10)  # how soon: tests/bench directory.refresh_on_screen
         assert "→ Ruang Kalasan" in text
 
 
@@ -232,11 +230,3 @@ async def test_a_store_that_fails_under_a_search_or_a_scan_is_a_calm_notice(even
 
 def unavailable(app) -> int:
     return sum("Data sementara tidak tersedia" in n.message for n in app._notifications)
-
-
-async def until(pilot, condition, seconds: float = 3.0) -> None:
-    for _ in range(int(seconds / 0.02)):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"not so after {seconds} s:\n{screen_text(pilot.app)}")

@@ -13,7 +13,7 @@ from screens.hub import HubScreen
 from screens.launcher import LAUNCHER_ENTRIES, LauncherScreen
 from screens.login import LoginScreen
 from tests.helpers import (
-    ADMIN_PIN, DESK_PIN, load_small_event, make_app, scan_burst, screen_text, wait_for_text,
+    ADMIN_PIN, DESK_PIN, load_small_event, make_app, scan_burst, screen_text, settled, until, wait_for_text,
 )
 
 
@@ -30,6 +30,15 @@ async def type_text(pilot, text: str) -> None:
 def payload(code: str) -> str:
     event = find_event()
     return payload_for(event, find_by_code(event, code))
+
+
+async def answered(pilot, field: str) -> None:
+    """Pause until the PIN typed into the box FIELD (a selector) was taken (the box is emptied) and
+    checked: the message shown is the answer to it, not to the PIN before (a PIN typed while one is
+    checked would be passed over)."""
+    box = pilot.app.screen.query_one(field)
+    await until(pilot, lambda: not box.value, what=f"{field} emptied")
+    await settled(pilot)
 
 
 async def wait_for_screen(pilot, kind, seconds: float = 3.0):
@@ -130,6 +139,7 @@ async def test_the_exit_lock_out_is_kept_in_the_store(event_store):
             for _ in range(3):
                 await type_text(pilot, "4321")
                 await pilot.press("enter")
+                await answered(pilot, "#admin-pin")
                 await wait_for_text(pilot, "PIN salah|Terlalu banyak")
         screens.admin_exit.LocalLockout.passed()  # a new process knows nothing of the last one
     app = make_app(event_store, CheckinScreen)
@@ -149,10 +159,11 @@ async def test_staff_login_locks_after_five_wrong_pins(event_store):
         for attempt in range(5):
             await type_text(pilot, "9999")
             await pilot.press("enter")
+            await answered(pilot, "#login-pin")
             await wait_for_text(pilot, "Nama atau PIN salah." if attempt < 4 else "Terlalu banyak PIN salah")
         await type_text(pilot, DESK_PIN)  # the right PIN, but the name is locked
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await answered(pilot, "#login-pin")
         await wait_for_text(pilot, "Terlalu banyak PIN salah")
         assert isinstance(app.screen, LoginScreen)
 
@@ -212,11 +223,12 @@ async def test_escape_never_leads_from_a_public_screen_into_the_hub(event_store)
         await log_in(pilot, "meja", DESK_PIN)
         for entry in ("hub.directory", "hub.board", "hub.venues"):
             await open_from_hub(pilot, entry)
-            await pilot.pause(0.2)
+            await until(pilot, lambda: not isinstance(app.screen, HubScreen), what=f"{entry} opened")
+            await settled(pilot)
             public = app.screen
-            assert not isinstance(public, HubScreen)
             await pilot.press("escape", "escape")
-            await pilot.pause(0.1)
+            await pilot.pause(0.1)  # nothing is to happen, so nothing to wait for but a moment
+            await settled(pilot)
             assert app.screen is public, entry  # a passer-by cannot reach the desk
             await pilot.press("ctrl+q")
             await wait_for_text(pilot, "PIN admin atau PIN meja")

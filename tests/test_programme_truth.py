@@ -32,7 +32,7 @@ from screens.directory import DirectoryScreen
 from screens.schedule import ScheduleScreen
 from screens.venues import VenueGuideScreen
 from tests.conftest import SMALL_EVENT
-from tests.helpers import load_small_event, make_app, scan_burst, screen_text, steady, wait_for_text
+from tests.helpers import load_small_event, make_app, scan_burst, screen_text, settled, steady, wait_for_text
 
 WIB = ZoneInfo("Asia/Jakarta")
 WITA = ZoneInfo("Asia/Makassar")
@@ -504,7 +504,8 @@ def _welcome_tomorrow(store):
     app = app_at(store, lambda: CheckinScreen(), at(5, 14, 30), venue="sheraton")
 
     async def run(pilot):
-        await pilot.pause(0.2)
+        await wait_for_text(pilot, "Scan your badge")  # the kiosk is up, and has read its list
+        await settled(pilot)
         scan_burst(pilot.app, payload("P0002"))
         await wait_for_text(pilot, "Selamat datang")
         await steady(pilot)

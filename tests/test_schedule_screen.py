@@ -3,7 +3,7 @@ import pytest
 
 from models import AuditEntry, Session, StaffUser
 from screens.schedule import ScheduleScreen
-from tests.helpers import load_small_event, make_app, wait_for_text
+from tests.helpers import load_small_event, make_app, wait_for_notice, wait_for_text
 
 
 @pytest.fixture
@@ -14,7 +14,8 @@ def schedule_app(sqlite_store):
 
 async def find_k2(pilot) -> None:
     await pilot.press(*"pusat")
-    await wait_for_text(pilot, "Perpustakaan sebagai Pusat")
+    # K2 alone, first under the heading: the search of all five letters, not of the first few, is shown
+    await wait_for_text(pilot, r"Sesi *\n +K2 .*Perpustakaan sebagai Pusat.*\n *\n")
     await pilot.press("enter")
 
 
@@ -41,9 +42,7 @@ async def test_move_delay_cancel_and_restore(schedule_app):
 async def test_a_clash_is_refused_with_a_message(schedule_app):
     async with schedule_app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"literasi")
-        await wait_for_text(pilot, "K1 ")
+        await wait_for_text(pilot, r"Sesi *\n +K1 .*\n *\n")  # K1 alone: the search of the whole word
         await pilot.press("enter", "f3", *"90", "enter")  # 11:00–13:30 would run into K2 at 13:00
-        await pilot.pause(0.2)
-        messages = [notification.message for notification in schedule_app._notifications]
-        assert any("Ruang Prambanan sedang dipakai K2" in message for message in messages)  # in Indonesian
+        await wait_for_notice(pilot, "Ruang Prambanan sedang dipakai K2")  # in Indonesian
     assert Session.get(Session.code == "K1").starts_at == Session.get(Session.code == "K1").planned_starts_at

@@ -31,7 +31,7 @@ from screens.session_detail import SessionDetailScreen
 from screens.venues import VenueGuideScreen
 from screens.widgets.footer import KioskFooter
 from screens.widgets.language import InScreenLanguage
-from tests.helpers import ADMIN_PIN, load_small_event, make_app, scan_burst, screen_text, wait_for_text
+from tests.helpers import ADMIN_PIN, load_small_event, make_app, scan_burst, screen_text, until, wait_for_text
 
 ROOT = Path(__file__).resolve().parent.parent
 JAKARTA_10 = datetime(2018, 7, 5, 10, 0)
@@ -51,14 +51,6 @@ def directory(store, **options):
 
 def footer_labels(screen) -> list[str]:
     return [key.description for key in screen.query_one(KioskFooter).query(FooterKey)]
-
-
-async def until(pilot, condition, seconds: float = 3.0) -> None:
-    for _ in range(int(seconds / 0.02)):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"not so after {seconds} s; on screen:\n{screen_text(pilot.app)}")
 
 
 # ---- the screens a person meets -------------------------------------------------------------------

@@ -10,7 +10,9 @@ from models import AuditEntry, Product, Sale, Stall, StaffUser
 from screens.board import BoardScreen
 from screens.login import LoginScreen
 from screens.sell import SellScreen, open_sell
-from tests.helpers import ADMIN_PIN, load_small_event, make_app, scan_burst, wait_for_text
+from tests.helpers import (
+    ADMIN_PIN, load_small_event, make_app, scan_burst, still, wait_for_notice, wait_for_text,
+)
 
 SELL_IN_ANOTHER_PROCESS = """
 import sys
@@ -67,8 +69,7 @@ async def test_bad_codes_are_refused_and_nothing_is_recorded(stall_store, typed,
     app = sell_app(stall_store)
     async with app.run_test(size=(100, 30)) as pilot:
         scan_burst(app, typed)
-        await pilot.pause(0.2)
-        assert any(message in n.message for n in app._notifications)
+        await wait_for_notice(pilot, message)
     assert Sale.select().count() == 0
 
 
@@ -118,14 +119,13 @@ async def test_an_admin_picks_the_stall(stall_store):
         await wait_for_text(pilot, "Lapak Bejiharjo · hari ini 0 penjualan")
 
 
-async def test_a_sale_in_another_process_shows_on_the_board_within_a_second(stall_store, sqlite_url):
+async def test_a_sale_in_another_process_shows_on_the_board(stall_store, sqlite_url):
+    """How soon: tests/bench (sales board, directory.refresh_on_screen), not a timed assertion here."""
     app = make_app(stall_store, BoardScreen)
     async with app.run_test(size=(200, 50)) as pilot:
         await wait_for_text(pilot, "Lapak Gunungkidul")
         subprocess.run([sys.executable, "-c", SELL_IN_ANOTHER_PROCESS, sqlite_url], check=True)
-        started = time.monotonic()
-        text = await wait_for_text(pilot, "Rp 60.000", seconds=3)
-        assert time.monotonic() - started < 1.0
+        text = await wait_for_text(pilot, "Rp 60.000", seconds=10)
         assert "4× Keripik belalang" in text  # the latest sales
         assert text.index("Lapak Gunungkidul") < text.index("Lapak Bejiharjo")  # now first
 
@@ -160,15 +160,6 @@ from models import StallTotal  # noqa: E402
 from models.sales import PAST_STOCK  # noqa: E402
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
-
-
-async def wait_for_notice(pilot, text: str, seconds: float = 3.0) -> None:
-    """Pause until a toast saying TEXT has been raised."""
-    for _ in range(int(seconds / 0.02)):
-        if any(text in notice.message for notice in pilot.app._notifications):
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"no notice {text!r} among {[n.message for n in pilot.app._notifications]}")
 
 
 class SteppedClock(Clock):
@@ -454,9 +445,7 @@ async def test_ties_share_a_rank_and_a_bar_and_pages_turn(stall_store):
     app = make_app(stall_store, BoardScreen)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_text(pilot, r"Halaman 1/\d")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.pause(0.1)  # the total drawn in large type: the ranking's height is settled
+        await still(pilot)  # the total drawn in large type: the ranking's height is settled
         text = await wait_for_text(pilot, r"Halaman 1/\d")
         pages = int(re.search(r"Halaman 1/(\d)", text).group(1))
         lines = board_region(app, "#board-ranking").splitlines()
@@ -470,3 +459,10 @@ async def test_ties_share_a_rank_and_a_bar_and_pages_turn(stall_store):
         assert "Lapak Bejiharjo" in text and "Rp 0" in text  # the last page: the stalls that sold nothing
         ranking.turn()
         await wait_for_text(pilot, f"Halaman 1/{pages}")
+
+
+async def test_before_the_days_first_sale_the_chart_says_so(stall_store):
+    app = make_app(stall_store, BoardScreen)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await wait_for_text(pilot, "Lapak Bejiharjo")
+        assert board_region(app, "#board-chart").strip() == "Belum ada penjualan hari ini."

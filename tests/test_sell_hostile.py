@@ -18,7 +18,7 @@ from models import Institution, Product, Sale, Stall, StaffUser
 from screens.board import BoardScreen
 from screens.sell import SellScreen
 from screens.stall_picker import StallPickerScreen
-from tests.helpers import load_small_event, make_app, screen_text, wait_for_text
+from tests.helpers import load_small_event, make_app, screen_text, settled, wait_for_text
 from tests.hostile import HOSTILE, assert_shown, assert_whole, shown_form, visible_prefix
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -71,7 +71,8 @@ async def click_markup(pilot, value: str, same_screen: bool = True) -> None:
         if prefix in line:
             screen = pilot.app.screen
             await pilot.click(offset=(cell_len(line[:line.index(prefix)]) + 2, y))
-            await pilot.pause(0.05)
+            await pilot.pause(0.05)  # nothing is to happen, so nothing to wait for but a moment
+            await settled(pilot)
             assert pilot.app.return_code is None and pilot.app.is_running
             assert pilot.app.screen is screen or not same_screen
             return

@@ -60,18 +60,19 @@ def test_venue_guide(snap_compare, small_event):
 
 # ---- the lobby check-in kiosk ----------------------------------------------------------------
 
-def _scanned(*codes_or_payloads: str):
-    """run_before: scan each badge (a code) or raw text, then wait for the last result."""
+def _scanned(*scans: tuple[str, str]):
+    """run_before: scan each badge (a code) or raw text, each time waiting for the kiosk's answer to it
+    (a regular expression on screen), then for the screen to be steady."""
     from kiosk.attendees import find_by_code, payload_for
     from kiosk.context import find_event
-    from tests.helpers import scan_burst
+    from tests.helpers import scan_burst, wait_for_text
 
     async def run(pilot):
         event = find_event()
-        for item in codes_or_payloads:
+        for item, answer in scans:
             attendee = find_by_code(event, item)
             scan_burst(pilot.app, payload_for(event, attendee) if attendee else item)
-            await pilot.pause(0.2)
+            await wait_for_text(pilot, answer)
         await steady(pilot)
 
     return run
@@ -88,15 +89,18 @@ def test_checkin_idle(snap_compare, small_event):
 
 
 def test_checkin_welcome(snap_compare, small_event):
-    assert snap_compare(_kiosk(small_event), terminal_size=SIZE, run_before=_scanned("P0003"))
+    assert snap_compare(_kiosk(small_event), terminal_size=SIZE,
+                        run_before=_scanned(("P0003", "Selamat datang")))
 
 
 def test_checkin_already(snap_compare, small_event):
-    assert snap_compare(_kiosk(small_event), terminal_size=SIZE, run_before=_scanned("P0001", "P0001"))
+    assert snap_compare(_kiosk(small_event), terminal_size=SIZE, run_before=_scanned(
+        ("P0001", "Selamat datang"), ("P0001", "Anda sudah check-in")))
 
 
 def test_checkin_invalid(snap_compare, small_event):
-    assert snap_compare(_kiosk(small_event), terminal_size=SIZE, run_before=_scanned("B:P0001:1:AAAAAAAAAAAAAAAA"))
+    assert snap_compare(_kiosk(small_event), terminal_size=SIZE, run_before=_scanned(
+        ("B:P0001:1:AAAAAAAAAAAAAAAA", "Badge tidak sah")))
 
 
 # ---- the room directory ----------------------------------------------------------------------

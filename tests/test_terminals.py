@@ -17,7 +17,7 @@ from kiosk.reveal import go_to
 from models import LIVE, REHEARSAL, database
 from models.terminals import AWARD_DISPLAY
 from screens.award_display import AwardDisplayScreen
-from tests.helpers import load_small_event, make_app, wait_for_text
+from tests.helpers import load_small_event, make_app, settled, until, wait_for_text
 from tests.test_reveal import SqlLog
 
 SHOWING_TITLE = {"size": [200, 60], "mode": LIVE, "position": 1, "cover": "", "rehearsal": False}
@@ -63,19 +63,33 @@ def test_on_postgresql_heartbeats_have_a_table_of_the_store(store):
     assert database.execute_sql('SELECT "terminal" FROM "terminal"').fetchall() == [("gala-tv",)]
 
 
-async def test_displays_beating_wake_no_live_screen(store, quick):
+async def test_displays_beating_wake_no_live_screen(store, quick, monkeypatch):
     """No change signal while two displays beat: no commit to the store's SQLite file, no NOTIFY on
     the store's PostgreSQL channel; and idle, they send no statement but their heartbeats."""
     load_small_event()
     go_to(find_event(), LIVE, 1, "mc")
     watcher = ChangeWatcher()
     assert watcher.changed()  # the first poll always reports a change
+    polls: dict[int, int] = {}  # the polls of each ChangeWatcher (each app has one) so far
+    real_changed = ChangeWatcher.changed
+
+    def counted(self) -> bool:
+        polls[id(self)] = polls.get(id(self), 0) + 1
+        return real_changed(self)
+
+    monkeypatch.setattr(ChangeWatcher, "changed", counted)
     left, right = make_app(store, AwardDisplayScreen), make_app(store, AwardDisplayScreen)
     left.context.terminal, right.context.terminal = "gala-kiri", "gala-kanan"
     try:
-        async with left.run_test(size=(100, 30)) as pilot, right.run_test(size=(80, 24)):
+        async with left.run_test(size=(100, 30)) as pilot, right.run_test(size=(80, 24)) as right_pilot:
             await wait_for_text(pilot, "Kategori 1 dari 2")
-            await pilot.pause(0.3)  # the first reads are over
+            await wait_for_text(right_pilot, "Kategori 1 dari 2")
+            # the first reads are over: each app's first poll (a change, always) has come back, as a second
+            # one has begun, and the read it started is done
+            await until(pilot, lambda: sum(n >= 2 for key, n in polls.items() if key != id(watcher)) >= 2,
+                        what="each app polled the store twice")
+            await settled(pilot)
+            await settled(right_pilot)
             log, logger = SqlLog(), logging.getLogger("peewee")
             logger.addHandler(log)
             logger.setLevel(logging.DEBUG)
