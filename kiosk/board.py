@@ -1,6 +1,6 @@
 """What the sales board shows, read from the running totals (a handful of small queries, however many
-sales there are): the ranking with its movement since the hour began, recent sales, today's revenue per hour,
-top products and sold-out marks."""
+sales there are): the ranking with its movement since the hour began, recent sales, today's revenue
+per hour, top products and sold-out marks."""
 from __future__ import annotations
 
 from dataclasses import dataclass

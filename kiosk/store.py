@@ -45,7 +45,7 @@ POSTGRES_OPTIONS = "-c statement_timeout=5000"
 # all of them busy waits at most "timeout" seconds. One kiosk runs at most about 6 calls at once.
 POOL = {"max_connections": 12, "stale_timeout": 300, "timeout": 10}
 SQLITE_SIDE_FILES = ("-wal", "-shm")
-TERMINALS_FILE_SUFFIX = ".terminals.sqlite"  # beside a SQLite store: the terminals' heartbeats (kiosk.terminals)
+TERMINALS_FILE_SUFFIX = ".terminals.sqlite"  # beside a SQLite store: kiosk.terminals' heartbeats
 
 
 STORE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError, sqlite3.DatabaseError, MaxConnectionsExceeded)

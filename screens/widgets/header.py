@@ -45,6 +45,9 @@ class KioskHeader(Horizontal):
 
     def _show_store(self, _changed: bool) -> None:
         reachable, label = self.app.reachable, self._store_label
-        state = t("header.online") if reachable else t("header.disk_full") if self.app.disk_full else t("header.offline")
+        if reachable:
+            state = t("header.online")
+        else:
+            state = t("header.disk_full") if self.app.disk_full else t("header.offline")
         label.update("● " + state)
         label.set_class(not reachable, "offline")
