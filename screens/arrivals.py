@@ -13,9 +13,9 @@ from textual.containers import Grid
 from kiosk.arrivals import NO_INSTITUTION, ArrivalsView, arrivals_view
 from kiosk.i18n import N_, has_message, number, pick, t
 from screens.base import LiveScreen
-from screens.widgets.fitted import Column, FittedTable
 from screens.widgets.footer import KioskFooter
 from screens.widgets.header import KioskHeader
+from screens.widgets.sized import Column, FittedTable
 from screens.widgets.text import Clamped, cell, data
 
 BAR_WIDTH = 12

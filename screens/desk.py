@@ -24,9 +24,10 @@ from screens.badge_qr import BadgeQrScreen
 from screens.base import SearchScreen
 from screens.walk_in import WalkIn, WalkInDialog
 from screens.widgets.dialogs import ReasonDialog
-from screens.widgets.fitted import BoundedInput, Column, FittedTable
+from screens.widgets.fitted import BoundedInput
 from screens.widgets.footer import KioskFooter
 from screens.widgets.header import KioskHeader
+from screens.widgets.sized import Column, FittedTable
 from screens.widgets.text import Clamped, cell, data, styled
 
 SEARCH_LENGTH = MAX_SEARCH_WORDS * (MAX_WORD_CHARS + 1)  # what the search can use of a paste, and no more

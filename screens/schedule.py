@@ -18,9 +18,10 @@ from kiosk.writer import Intent, Outcome
 from kiosk.session import Staff
 from screens.base import SearchScreen
 from screens.widgets.dialogs import PickDialog, ReasonDialog
-from screens.widgets.fitted import BoundedInput, Column, FittedTable
+from screens.widgets.fitted import BoundedInput
 from screens.widgets.footer import KioskFooter
 from screens.widgets.header import KioskHeader
+from screens.widgets.sized import Column, FittedTable
 from screens.widgets.text import cell, data
 
 SEARCH_LENGTH = MAX_SEARCH_WORDS * (MAX_WORD_CHARS + 1)

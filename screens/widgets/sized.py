@@ -1,12 +1,15 @@
 """Tables whose columns fit their own width: a column is as wide as its widest value (an amount, a
 count, a time: never cut), or takes a share of the room left (a name, ending in "…" when cut), laid
-out again whenever the table's width changes. Used by the sales board and the sell screen."""
+out again whenever the table's width changes. `SizedTable` is told its columns' widths with each fill
+(the sales board, the sell screen); `FittedTable` has its columns once and measures them from the
+cells (the desk, the schedule, the arrivals)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual.widgets import DataTable
 
 SCROLLBAR = 2  # a DataTable's vertical scrollbar, kept free whether it shows or not
@@ -106,3 +109,38 @@ class SizedTable(DataTable):
 def drawn(value, width: int):
     """A cell as shown: VALUE, or what VALUE (a function of its column's width) draws."""
     return value(width) if callable(value) else value
+
+
+@dataclass(frozen=True)
+class Column:
+    """A FittedTable's column: WHOLE (a code, a status, a count) is as wide as its widest cell and never
+    cut; the others split the room left in proportion to SHARE, none wider than its widest cell."""
+
+    key: str
+    label: str  # the program's own text (a catalogue entry)
+    whole: bool = False
+    share: int = 1
+
+
+class FittedTable(SizedTable):
+    """A SizedTable whose columns are given once; `fill(rows, keys)` measures them from the cells (each a
+    Rich Text from screens.widgets.text.cell, or a plain string)."""
+
+    def __init__(self, columns: Sequence[Column] = (), **kwargs):
+        super().__init__(**kwargs)
+        self.fitted_columns: list[Column] = list(columns)
+
+    def fill(self, rows: Sequence[Sequence], keys: Sequence[str] | None = None) -> None:
+        """Show ROWS, each with its key (the cursor stays on the same row number, or the last row)."""
+        rows = [tuple(row) for row in rows]
+        keys = [str(key) for key in keys] if keys is not None else [None] * len(rows)
+        sized = []
+        for n, column in enumerate(self.fitted_columns):
+            most = max([cell_len(column.label)] + [cell_width(row[n]) for row in rows if n < len(row)])
+            sized.append(Sized(column.label, width=most) if column.whole else
+                         Sized(column.label, share=column.share, most=most))
+        super().fill(sized, list(zip(rows, keys)))
+
+
+def cell_width(value: object) -> int:
+    return value.cell_len if isinstance(value, Text) else cell_len(str(value))
