@@ -619,6 +619,7 @@ def require_event_in(context) -> None:
 
 
 def run_checkin(args) -> int:
+    from kiosk import outbox
     from kiosk.checkin import list_by_code
     from screens.checkin import CheckinScreen
 
@@ -629,8 +630,8 @@ def run_checkin(args) -> int:
         if args.list and list_by_code(context.event, args.list) is None:
             raise StoreError(N_("error.event.no_list"), code=args.list)
 
-    return run_app(args, store, lambda: CheckinScreen(args.list, args.bell), venue=args.venue,
-                   terminal=args.kiosk_id, check=check_list)
+    return run_app(args, store, lambda: CheckinScreen(args.list, args.bell, outbox_folder=outbox.default_folder()),
+                   venue=args.venue, terminal=args.kiosk_id, check=check_list)
 
 
 def run_app(args, store, first_screen: Callable, *, now=None, venue=None, terminal=None,
@@ -682,13 +683,20 @@ def run_until_done(make_app: Callable, run: Callable = lambda app: app.run()) ->
 
 
 def finish_writing(writer) -> int:
-    """Give what waits for the store a last chance; say so when some of it never got there."""
+    """Give what waits for the store a last chance; say so when some of it never got there (and
+    where what is kept on this machine's disk waits for the next start)."""
     if writer.drain(DRAIN_SECONDS):
         return 0
     waiting = writer.waiting()
-    lost = tn("cli.unrecorded", "cli.unrecorded_plural", len(waiting), n=number(len(waiting)),
-              first=f"{waiting[0].at:%Y-%m-%d %H:%M:%S}")
-    complain(lost)
+    for path in sorted({intent.kept_in for intent in waiting if intent.kept_in}):
+        kept = [intent for intent in waiting if intent.kept_in == path]
+        complain(tn("cli.unrecorded_kept", "cli.unrecorded_kept_plural", len(kept), n=number(len(kept)),
+                    path=path))
+    lost = [intent for intent in waiting if not intent.kept_in]
+    if not lost:
+        return 0
+    complain(tn("cli.unrecorded", "cli.unrecorded_plural", len(lost), n=number(len(lost)),
+                first=f"{lost[0].at:%Y-%m-%d %H:%M:%S}"))
     return EXIT_UNRECORDED
 
 

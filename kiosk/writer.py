@@ -33,6 +33,7 @@ class Intent:
     request_id: str = field(default_factory=new_request_id)
     attempts: int = 0  # failed tries of this intent so far
     waited: bool = False  # the store failed while this intent waited its turn
+    kept_in: str = ""  # a file that keeps it too (kiosk.outbox): an exit before it is recorded loses nothing
 
     @property
     def replayed(self) -> bool:

@@ -2,10 +2,13 @@
 person is greeted, told they are already in, or sent to the desk. Public posture.
 
 Each scan is an intent with the moment it was made; the app's writer records it. While the store
-does not answer, the kiosk says so and keeps the scans, and records them when it answers again."""
+does not answer, the kiosk says so and keeps the scans, and records them when it answers again. With
+an outbox folder (`kiosk checkin`) each scan is also kept on the kiosk's disk until it is recorded,
+and what a restart or a power cut left there is recorded first when the kiosk starts again."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from textual import events
 from textual.app import ComposeResult
@@ -15,7 +18,9 @@ from textual.widgets import Digits, Label
 from kiosk.checkin import ALREADY, REJECTED, WELCOME
 from kiosk.i18n import bilingual, number, pick, t
 from kiosk.lobby import Greeting, ListCount, list_count, scan_badge
+from kiosk.outbox import KeptScan, Outbox, outbox_path
 from kiosk.tokens import MAX_SCAN, looks_complete
+from kiosk.store import new_request_id
 from kiosk.writer import Intent, Outcome
 from screens.base import PUBLIC, LiveScreen
 from screens.widgets.bigtext import BigText
@@ -31,10 +36,12 @@ UNAVAILABLE = "unavailable"
 class CheckinScreen(LiveScreen):
     POSTURE = PUBLIC
 
-    def __init__(self, list_code: str | None = None, bell: bool = False):
+    def __init__(self, list_code: str | None = None, bell: bool = False, outbox_folder: Path | None = None):
         super().__init__()
         self.list_code = list_code
         self.bell = bell
+        self.outbox_folder = outbox_folder
+        self.outbox: Outbox | None = None
         self._typed: list[str] = []
         self._last_key_at = 0.0
         self._quiet_timer = None
@@ -55,6 +62,11 @@ class CheckinScreen(LiveScreen):
     def on_mount(self) -> None:
         self.show_idle()
         self.watch(self.app, "reachable", self._store_answers)
+        if self.outbox_folder is not None:
+            context = self.app.context
+            self.outbox = Outbox(outbox_path(self.outbox_folder, context.store.url, context.terminal))
+            self.read(lambda: self.outbox.compact().result(), self._record_kept, group="outbox",
+                      failed=lambda error: isinstance(error, OSError))
 
     # ---- what the scanner types ------------------------------------------------------------
 
@@ -106,10 +118,38 @@ class CheckinScreen(LiveScreen):
         text = text.strip()[: MAX_SCAN + 1]
         if not text:
             return
-        context, list_code = self.app.context, self.list_code
-        self.record(Intent(
-            lambda intent: scan_badge(context.event, list_code, text, context.terminal, intent.at, intent.request_id),
-            at=context.clock.now(), kind="scan", on_done=self._scanned))
+        context = self.app.context
+        kept = KeptScan(new_request_id(), context.clock.now(), text, context.event.slug, self.list_code,
+                        context.terminal)
+        self.record(self._scan_intent(kept, self._scanned))
+
+    def _scan_intent(self, kept: KeptScan, on_done, replayed: bool = False) -> Intent:
+        """The intent that records KEPT; kept on the disk too when the kiosk has an outbox."""
+        event = self.app.context.event
+
+        def record(intent: Intent) -> Greeting:
+            return scan_badge(event, kept.list_code, kept.text, kept.terminal, intent.at, intent.request_id)
+
+        intent = Intent(record, at=kept.at, kind="scan", on_done=on_done, request_id=kept.request_id,
+                        waited=replayed)
+        if self.outbox is not None:
+            if not replayed:
+                self.outbox.keep(kept)
+            intent.record, intent.kept_in = self.outbox.recording(record), str(self.outbox.path)
+        return intent
+
+    def _record_kept(self, kept: list[KeptScan]) -> None:
+        """What a restart or a power cut left in the outbox, recorded first (not shown: the people
+        have long gone; a scan still waiting in this process's writer is not handed over twice)."""
+        waiting = {intent.request_id for intent in self.app.writer.waiting()}
+        for scan in kept:
+            if scan.event == self.app.context.event.slug and scan.request_id not in waiting:
+                self.record(self._scan_intent(scan, self._kept_recorded, replayed=True))
+
+    def _kept_recorded(self, outcome: Outcome) -> None:
+        self.reload()
+        if self._panel == UNAVAILABLE and not self._waiting():
+            self.show_idle()
 
     def _scanned(self, outcome: Outcome) -> None:
         if not self.refused(outcome):

@@ -69,6 +69,14 @@ def no_writer_outlives_its_test():
 
 
 @pytest.fixture(autouse=True)
+def state_in_the_tests_folder(monkeypatch, tmp_path):
+    """A lobby kiosk started by a test keeps its scans (its outbox) under the test's folder, not the
+    user's, whether the test names the folder or the default is taken."""
+    monkeypatch.setenv("KIOSK_OUTBOX_DIR", str(tmp_path / "outbox"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
+@pytest.fixture(autouse=True)
 def default_theme(monkeypatch):
     """Snapshots are of Textual's own theme whatever terminal runs the suite (TERM=linux would pick
     the ANSI theme: tests/test_console_theme.py asks for it itself)."""

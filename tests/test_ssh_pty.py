@@ -33,21 +33,24 @@ F2 = {"linux": b"\x1b[[B", "xterm-256color": b"\x1bOQ"}
 
 
 class Session:
-    """One `kiosk staff` on the slave side of a pty; the test holds the master, as sshd would."""
+    """One `kiosk COMMAND…` (by default `kiosk staff`) on the slave side of a pty; the test holds the
+    master, as sshd (or the console) would."""
 
-    def __init__(self, db_url: str, term: str, badges: Path):
+    def __init__(self, db_url: str, term: str, badges: Path | None = None, command: list[str] | None = None,
+                 now: str = TEST_NOW, env: dict | None = None):
         self.term = term
         self.screen = pyte.Screen(COLUMNS, LINES)
         self.stream = pyte.ByteStream(self.screen)
-        argv = [sys.executable, "-m", "kiosk", "--db", db_url, "--now", TEST_NOW, "staff", "--badges", str(badges)]
-        env = {key: value for key, value in os.environ.items() if not key.startswith(("KIOSK_", "TEXTUAL"))}
-        env.update(TERM=term, LANG="C.UTF-8", PYTHONPATH=str(ROOT))
+        command = command or ["staff", "--badges", str(badges)]
+        argv = [sys.executable, "-m", "kiosk", "--db", db_url, "--now", now, *command]
+        environ = {key: value for key, value in os.environ.items() if not key.startswith(("KIOSK_", "TEXTUAL"))}
+        environ.update(TERM=term, LANG="C.UTF-8", PYTHONPATH=str(ROOT), **(env or {}))
         self.pid, self.master = pty.fork()
         if self.pid == 0:  # the child: the pty is its controlling terminal, as under sshd
             try:
                 fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
                 os.chdir(ROOT)
-                os.execve(sys.executable, argv, env)
+                os.execve(sys.executable, argv, environ)
             finally:
                 os._exit(127)
         self.status: int | None = None
