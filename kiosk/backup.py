@@ -33,7 +33,7 @@ from playhouse.db_url import parse as parse_db_url
 
 from kiosk.files import PRIVATE_FILE_MODE, make_private_folder
 from kiosk.i18n import N_
-from kiosk.store import HISTORY_TABLE, MIGRATION_NAMES, StoreError, StoreInfo, _safe, describe
+from kiosk.store import HISTORY_TABLE, MIGRATION_NAMES, StoreError, StoreInfo, describe, without_password
 
 COUNTED_TABLES = ("event", "attendee", "checkin", "sale", "staff_user", "audit_entry")
 ROLLING_PREFIX = "kiosk-"
@@ -70,7 +70,7 @@ def no_password(url: str) -> str:
 def refuse_postgres(store_url: str, key: str, command: str) -> None:
     """PostgreSQL has its own tools for this: the sentence KEY with the COMMAND to run."""
     if urlparse(store_url).scheme != "sqlite":
-        raise StoreError(key, command=command, url=_safe(store_url))
+        raise StoreError(key, command=command, url=without_password(store_url))
 
 
 def take_backup(store: StoreInfo, out: Path) -> Contents:

@@ -15,7 +15,9 @@ from kiosk.errors import Phrase
 from kiosk.i18n import N_, locale, long_date, number, pick, t, tn
 from kiosk.importer.problems import ImportFailed
 from kiosk.staff import StaffError, add_user, role_name
-from kiosk.store import StoreError, open_store, store_files_open_to_others, translate_errors
+from kiosk.store import (
+    StoreError, open_store, release_connection, store_files_open_to_others, translate_errors, without_password,
+)
 from kiosk.text import inert
 
 DEMO_FOLDER = files("kiosk.demo") / "plm2018"
@@ -303,7 +305,7 @@ def run_demo(args) -> int:
     with translate_errors(store.url):
         if find_event() is None:
             if StaffUser.select().exists():  # a store being made ready for a real event
-                complain(t("cli.demo.not_empty", url=store.url))
+                complain(t("cli.demo.not_empty", url=without_password(store.url)))
                 return 1
             parse_moment(start, load_zone("UTC"))  # a malformed --now is refused before anything is written
             print(t("cli.demo.loading"), file=sys.stderr)
@@ -643,6 +645,7 @@ def run_app(args, store, first_screen: Callable, *, now=None, venue=None, termin
                                 terminal=terminal, badge_dir=badge_dir)
         if check is not None:
             check(context)
+    release_connection()  # what the start read: the screens' threads take connections of their own
     app_class = kiosk_app_class()
     return run_until_done(lambda writer: app_class(context, first_screen, writer))
 
@@ -685,8 +688,11 @@ def run_until_done(make_app: Callable, run: Callable = lambda app: app.run()) ->
 def finish_writing(writer) -> int:
     """Give what waits for the store a last chance; say so when some of it never got there (and
     where what is kept on this machine's disk waits for the next start)."""
+    from kiosk.outbox import flush_all
+
     if writer.drain(DRAIN_SECONDS):
         return 0
+    flush_all()  # a scan is counted kept only once it is on the disk
     waiting = writer.waiting()
     for path in sorted({intent.kept_in for intent in waiting if intent.kept_in}):
         kept = [intent for intent in waiting if intent.kept_in == path]
@@ -778,7 +784,7 @@ def run_config_check(args) -> int:
         complain(config.ConfigError(N_("error.config.no_screen"), file=str(machine.path),
                                     choices=", ".join(config.SCREENS)).text())
         return 1
-    command = shlex.join(["kiosk", *(hide_password(word) for word in config.start_argv(args, machine))])
+    command = shlex.join(["kiosk", *(without_password(word) for word in config.start_argv(args, machine))])
     print(t("cli.config.runs", command=command))
     for setting in (*config.SETTINGS, config.NOW):
         found = config.resolve(setting, args, machine) or default_value(setting)
@@ -835,16 +841,6 @@ def setting_line(setting, found, screen: str, machine) -> str:
               "default": t("cli.config.source.default")}[found.source]
     if screen not in setting.screens:
         source = t("cli.config.unused", source=source, screen=screen)
-    shown = hide_password(str(value)) if setting.kind == "url" else str(value)
+    shown = without_password(str(value)) if setting.kind == "url" else str(value)
     width = max(len(each.key) for each in config.SETTINGS)
     return f"  {setting.key:<{width}} {inert(shown)}  ({inert(source)})"
-
-
-def hide_password(word: str) -> str:
-    """A store URL's password as ***; any other word as it is."""
-    from urllib.parse import urlparse
-
-    parsed = urlparse(word)
-    if not parsed.password:
-        return word
-    return word.replace(f":{parsed.password}@", ":***@", 1)

@@ -24,7 +24,8 @@ from platformdirs import user_state_dir
 
 from kiosk.errors import Refused
 from kiosk.executor import DaemonExecutor
-from kiosk.files import PRIVATE_FILE_MODE, make_private_folder, replace_file
+from kiosk.files import PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, replace_file
+from kiosk.store import STORE_ERRORS, StoreInfo
 
 log = logging.getLogger(__name__)
 
@@ -43,35 +44,58 @@ def default_folder() -> Path:
     return Path(os.environ.get("KIOSK_OUTBOX_DIR") or Path(user_state_dir("event-kiosk", appauthor=False)) / "outbox")
 
 
-def outbox_path(folder: Path, store_url: str, terminal: str) -> Path:
-    """This kiosk's file for this store: its name, then a digest of the store's address."""
+def outbox_path(folder: Path, store: StoreInfo, terminal: str) -> Path:
+    """This kiosk's file for this store: the kiosk's name, then a digest of where the store is (its
+    file's absolute path, or host:port/database: not its URL, which a changed password or option
+    would change)."""
     name = re.sub(r"[^A-Za-z0-9._-]+", "_", terminal)[:60] or "kiosk"
-    digest = hashlib.sha256(store_url.encode()).hexdigest()[:10]
+    where = str(Path(store.location).absolute()) if store.backend == "sqlite" else store.location
+    digest = hashlib.sha256(where.encode()).hexdigest()[:10]
     return Path(folder) / f"{name}.{digest}.jsonl"
+
+
+_OPEN: dict[Path, "Outbox"] = {}  # one per file in a process (a screen started again takes the same)
 
 
 class Outbox:
     """The kept scans of one kiosk. Its file is written by a thread of its own, in the order asked
     (a scan's keeping before its crossing out), so neither the screen nor the writer waits for the
-    disk; a file that cannot be written is logged, and the scan still goes to the store."""
+    disk; a file that cannot be written is logged, and the scan still goes to the store (told lost
+    at an exit, not kept)."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
         self._disk = DaemonExecutor(max_threads=1, name="outbox")
 
+    @classmethod
+    def at(cls, path: Path) -> "Outbox":
+        """The process's outbox for the file PATH."""
+        path = Path(path).absolute()
+        if path not in _OPEN:
+            _OPEN[path] = cls(path)
+        return _OPEN[path]
+
     def keep(self, scan: KeptScan) -> Future:
+        """Write SCAN down; a Future of whether it is on the disk."""
         return self._disk.submit(self._append, _keep_entry(scan))
 
     def done(self, request_id: str) -> Future:
         return self._disk.submit(self._append, {"done": request_id})
 
     def recording(self, record: Callable) -> Callable:
-        """RECORD (run on the writer's thread), crossing the scan out once the store has taken it or
-        said no (a refusal would be the same at the next start)."""
+        """RECORD (run on the writer's thread), crossing the scan out once the store has taken it, said
+        no (a refusal would be the same at the next start) or met a fault of the program (replayed,
+        it would end the kiosk at every start: the crash log has it). A store that failed keeps it."""
         def recorded(intent):
             try:
                 result = record(intent)
+            except STORE_ERRORS:
+                raise
             except Refused:
+                self.done(intent.request_id)
+                raise
+            except BaseException:
+                log.warning("a kept scan (%s) ended in a fault and is crossed out", intent.request_id)
                 self.done(intent.request_id)
                 raise
             self.done(intent.request_id)
@@ -84,8 +108,11 @@ class Outbox:
         return self._disk.submit(self._compact)
 
     def flush(self, timeout: float = 5.0) -> None:
-        """Wait until what was asked so far is on the disk."""
-        self._disk.submit(lambda: None).result(timeout)
+        """Wait until what was asked so far is on the disk (or given up)."""
+        try:
+            self._disk.submit(lambda: None).result(timeout)
+        except Exception:  # a disk that hangs: what is not written is told lost
+            pass
 
     def pending(self) -> list[KeptScan]:
         """The kept scans not crossed out, oldest first (read on the calling thread)."""
@@ -111,21 +138,29 @@ class Outbox:
             log.warning("cannot compact the kept scans in %s: %s", self.path, error)
         return left
 
-    def _append(self, entry: dict) -> None:
+    def _append(self, entry: dict) -> bool:
+        """ENTRY as a line at the end of the file, flushed to the disk; whether it got there."""
         line = (json.dumps(entry, ensure_ascii=False) + "\n").encode()
         try:
-            make_private_folder(self.path.parent)
+            folder_made = not self.path.parent.exists()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if folder_made:
+                os.chmod(self.path.parent, PRIVATE_FOLDER_MODE)  # its parents keep the usual mode
             new = not self.path.exists()
-            handle = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
+            handle = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
             try:
                 if new:
                     os.fchmod(handle, PRIVATE_FILE_MODE)  # the umask may have cut the group's bits
+                elif _torn(handle):
+                    line = b"\n" + line  # a cut left half a line: this one starts on a line of its own
                 os.write(handle, line)
                 os.fsync(handle)
             finally:
                 os.close(handle)
+            return True
         except OSError as error:
             log.warning("cannot keep a scan in %s: %s", self.path, error)
+            return False
 
     def _entries(self) -> list[dict]:
         try:
@@ -147,3 +182,15 @@ class Outbox:
 def _keep_entry(scan: KeptScan) -> dict:
     return {"keep": scan.request_id, "at": scan.at.isoformat(), "text": scan.text, "event": scan.event,
             "list": scan.list_code, "terminal": scan.terminal}
+
+
+def _torn(handle: int) -> bool:
+    """The file ends without a newline (a line cut short)."""
+    size = os.fstat(handle).st_size
+    return size > 0 and os.pread(handle, 1, size - 1) != b"\n"
+
+
+def flush_all(timeout: float = 5.0) -> None:
+    """Every outbox of the process on the disk, before an exit counts what was kept."""
+    for outbox in list(_OPEN.values()):
+        outbox.flush(timeout)

@@ -128,7 +128,7 @@ def store_files_open_to_others(store: StoreInfo) -> list[tuple[Path, int]]:
 def _make_postgres(url: str) -> peewee.PostgresqlDatabase:
     params = parse_db_url(url)
     if not params.get("database"):
-        raise StoreError(N_("error.store.no_database"), url=_safe(url))
+        raise StoreError(N_("error.store.no_database"), url=without_password(url))
     params = POSTGRES_CONNECTION | params  # what the URL says wins
     params["options"] = " ".join(filter(None, [POSTGRES_OPTIONS, params.get("options")]))  # later -c wins
     return PostgresPool(**(POOL | params))
@@ -201,7 +201,7 @@ def schema_version(applied: set[str]) -> int:
 def _refuse_newer_store(applied: set[str], url: str) -> None:
     unknown = sorted(applied - set(MIGRATION_NAMES))
     if unknown:
-        raise StoreError(N_("error.store.newer"), url=_safe(url), step=unknown[-1])
+        raise StoreError(N_("error.store.newer"), url=without_password(url), step=unknown[-1])
 
 
 def close_store() -> None:
@@ -254,7 +254,7 @@ def describe(exc: BaseException, url: str) -> StoreError:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     lowered = text.lower()
     if is_disk_full(exc):
-        return StoreError(N_("error.store.disk_full"), url=_safe(url))
+        return StoreError(N_("error.store.disk_full"), url=without_password(url))
     if "file is not a database" in lowered or "not a database" in lowered:
         return StoreError(N_("error.store.not_sqlite"), url=url)
     if "readonly" in lowered or "read-only" in lowered:
@@ -264,8 +264,8 @@ def describe(exc: BaseException, url: str) -> StoreError:
     if "locked" in lowered or "busy" in lowered:
         return StoreError(N_("error.store.busy"), url=url)
     if "connection" in lowered or "could not" in lowered or "server" in lowered:
-        return StoreError(N_("error.store.unreachable"), url=_safe(url), problem=text)
-    return StoreError(N_("error.store.failed"), url=_safe(url), problem=text)
+        return StoreError(N_("error.store.unreachable"), url=without_password(url), problem=text)
+    return StoreError(N_("error.store.failed"), url=without_password(url), problem=text)
 
 
 DISK_FULL_SQLSTATE = "53100"  # PostgreSQL's disk_full
@@ -291,7 +291,7 @@ def is_disk_full(exc: BaseException) -> bool:
     return False
 
 
-def _safe(url: str) -> str:
+def without_password(url: str) -> str:
     """The URL without its password."""
     parsed = urlparse(url)
     if parsed.password:

@@ -107,6 +107,13 @@ class StoreWriter:
             self._wake.notify_all()
         return left
 
+    def join(self, timeout: float) -> bool:
+        """After stop(): wait for the call under way to end; True when the thread has ended."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+        return thread is None or not thread.is_alive()
+
     def _start(self) -> None:
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)

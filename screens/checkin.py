@@ -7,7 +7,9 @@ an outbox folder (`kiosk checkin`) each scan is also kept on the kiosk's disk un
 and what a restart or a power cut left there is recorded first when the kiosk starts again."""
 from __future__ import annotations
 
+import logging
 import time
+from concurrent.futures import Future
 from pathlib import Path
 
 from textual import events
@@ -31,6 +33,14 @@ RESULT_SECONDS = 4.0  # how long a result stays before the idle screen returns
 NO_ENTER_PAUSE = 0.3  # a complete payload followed by this much quiet is taken without Enter
 STALE_TYPING = 2.0  # an incomplete burst older than this is dropped
 UNAVAILABLE = "unavailable"
+
+log = logging.getLogger(__name__)
+
+
+def kept_on_disk(intent: Intent, written: Future, path: Path) -> None:
+    """Called on the outbox's thread once INTENT's scan is written down in PATH (or could not be)."""
+    if not written.cancelled() and written.exception() is None and written.result():
+        intent.kept_in = str(path)
 
 
 class CheckinScreen(LiveScreen):
@@ -64,9 +74,9 @@ class CheckinScreen(LiveScreen):
         self.watch(self.app, "reachable", self._store_answers)
         if self.outbox_folder is not None:
             context = self.app.context
-            self.outbox = Outbox(outbox_path(self.outbox_folder, context.store.url, context.terminal))
-            self.read(lambda: self.outbox.compact().result(), self._record_kept, group="outbox",
-                      failed=lambda error: isinstance(error, OSError))
+            self.outbox = Outbox.at(outbox_path(self.outbox_folder, context.store, context.terminal))
+            left = self.outbox.compact()  # asked now: before any scan of this screen is kept
+            self.read(left.result, self._record_kept, group="outbox", failed=lambda error: isinstance(error, OSError))
 
     # ---- what the scanner types ------------------------------------------------------------
 
@@ -133,17 +143,24 @@ class CheckinScreen(LiveScreen):
         intent = Intent(record, at=kept.at, kind="scan", on_done=on_done, request_id=kept.request_id,
                         waited=replayed)
         if self.outbox is not None:
-            if not replayed:
-                self.outbox.keep(kept)
-            intent.record, intent.kept_in = self.outbox.recording(record), str(self.outbox.path)
+            intent.record = self.outbox.recording(record)
+            if replayed:
+                intent.kept_in = str(self.outbox.path)
+            else:  # kept only once it is on the disk: an exit before then tells it lost
+                path = self.outbox.path
+                self.outbox.keep(kept).add_done_callback(lambda written: kept_on_disk(intent, written, path))
         return intent
 
     def _record_kept(self, kept: list[KeptScan]) -> None:
         """What a restart or a power cut left in the outbox, recorded first (not shown: the people
         have long gone; a scan still waiting in this process's writer is not handed over twice)."""
         waiting = {intent.request_id for intent in self.app.writer.waiting()}
+        event = self.app.context.event.slug
+        elsewhere = [scan for scan in kept if scan.event != event]
+        if elsewhere:
+            log.warning("%d kept scan(s) of another event left in %s", len(elsewhere), self.outbox.path)
         for scan in kept:
-            if scan.event == self.app.context.event.slug and scan.request_id not in waiting:
+            if scan.event == event and scan.request_id not in waiting:
                 self.record(self._scan_intent(scan, self._kept_recorded, replayed=True))
 
     def _kept_recorded(self, outcome: Outcome) -> None:

@@ -66,6 +66,8 @@ def no_writer_outlives_its_test():
 
     for writer in list(WRITERS):
         writer.stop()
+    for writer in list(WRITERS):  # a call under way ends before the next test binds another store
+        writer.join(timeout=15)
 
 
 @pytest.fixture(autouse=True)

@@ -120,7 +120,7 @@ async def test_a_scan_on_a_full_disk_is_kept_and_recorded_once_there_is_room(ful
         scan_burst(app, badge)
         await wait_for_text(pilot, UNAVAILABLE, seconds=5)
         await wait_for_text(pilot, "Pindaian tersimpan: 1 / Scans kept: 1")
-        await wait_for_text(pilot, "● Disk penuh")  # the header says why, for the staff walking by
+        await wait_for_text(pilot, "● Disk data penuh")  # the header says why, for the staff walking by
         assert [intent.kind for intent in app.writer.waiting()] == ["scan"]
         make_room()
         await wait_for_text(pilot, "Selamat datang", seconds=10)
@@ -138,7 +138,7 @@ async def test_a_desk_check_in_on_a_full_disk_tells_the_staff_and_goes_in_once_t
         await wait_for_text(pilot, "[Aa]lasan")
         await pilot.press(*"lupa", "enter")
         await wait_for_notice(pilot, "Disk basis data penuh: yang baru dikerjakan belum tersimpan", seconds=5)
-        await wait_for_text(pilot, "● Disk penuh")
+        await wait_for_text(pilot, "● Disk data penuh")
         assert [intent.kind for intent in app.writer.waiting()] == ["desk.check_in"]
         make_room()
         await wait_for_notice(pilot, "Sri Wahyuni sudah di-check-in", seconds=10)
