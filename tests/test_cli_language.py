@@ -360,7 +360,7 @@ class Unfinished:
 
     def waiting(self):
         at = datetime(2018, 7, 5, 14, 31, 5)
-        return [type("Record", (), {"at": at})()] * self.count
+        return [type("Record", (), {"at": at, "kept_in": ""})()] * self.count
 
 
 @pytest.mark.parametrize("lang, count, said", [
