@@ -12,13 +12,13 @@ whole at normal size, in bold, wrapped. Rendered rows are cached, so a redraw co
 from __future__ import annotations
 
 import re
+import struct
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -50,9 +50,49 @@ def font(size: int) -> ImageFont.FreeTypeFont:
 
 @lru_cache(maxsize=1)
 def covered() -> frozenset[int]:
-    """Every code point the bundled font has a glyph for (its best Unicode cmap, read by fontTools)."""
-    with TTFont(str(FONT_FILE), lazy=True) as tables:
-        return frozenset(tables.getBestCmap())
+    """Every code point the bundled font has a glyph for (from its Unicode cmap subtable)."""
+    data = FONT_FILE.read_bytes()
+    tables = {data[12 + 16 * n: 16 + 16 * n]: struct.unpack(">II", data[20 + 16 * n: 28 + 16 * n])
+              for n in range(struct.unpack(">H", data[4:6])[0])}
+    cmap = tables[b"cmap"][0]
+    subtables = {}
+    for n in range(struct.unpack(">H", data[cmap + 2: cmap + 4])[0]):
+        platform, encoding, offset = struct.unpack(">HHI", data[cmap + 4 + 8 * n: cmap + 12 + 8 * n])
+        subtables[(platform, encoding)] = cmap + offset
+    if (3, 10) in subtables:
+        return _format12(data, subtables[(3, 10)])
+    return _format4(data, subtables[(3, 1)])
+
+
+def _format12(data: bytes, at: int) -> frozenset[int]:
+    groups = struct.unpack(">I", data[at + 12: at + 16])[0]
+    codes = set()
+    for n in range(groups):
+        start, end, glyph = struct.unpack(">III", data[at + 16 + 12 * n: at + 28 + 12 * n])
+        codes.update(code for code in range(start, end + 1) if glyph + code - start)
+    return frozenset(codes)
+
+
+def _format4(data: bytes, at: int) -> frozenset[int]:
+    segments = struct.unpack(">H", data[at + 6: at + 8])[0] // 2
+    ends = struct.unpack(f">{segments}H", data[at + 14: at + 14 + 2 * segments])
+    starts_at = at + 16 + 2 * segments
+    starts = struct.unpack(f">{segments}H", data[starts_at: starts_at + 2 * segments])
+    deltas = struct.unpack(f">{segments}h", data[starts_at + 2 * segments: starts_at + 4 * segments])
+    ranges_at = starts_at + 4 * segments
+    codes = set()
+    for n, (start, end, delta) in enumerate(zip(starts, ends, deltas)):
+        offset = struct.unpack(">H", data[ranges_at + 2 * n: ranges_at + 2 * n + 2])[0]
+        for code in range(start, min(end, 0xFFFE) + 1):
+            if offset:
+                where = ranges_at + 2 * n + offset + 2 * (code - start)
+                glyph = struct.unpack(">H", data[where: where + 2])[0]
+                glyph = (glyph + delta) & 0xFFFF if glyph else 0
+            else:
+                glyph = (code + delta) & 0xFFFF
+            if glyph:
+                codes.add(code)
+    return frozenset(codes)
 
 
 def drawable(text: str) -> str | None:
