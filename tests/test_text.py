@@ -69,6 +69,10 @@ def test_markup_is_shown_as_typed():
         assert cell(value).plain == value
         assert styled("[b]$name[/b]!", name=value).plain == value + "!"
     assert data(HOSTILE["click"]).spans == []  # no action, no link: nothing to click
+    # In a template of the program's own markup, outside text adds no style, action or link of its own.
+    for value in (HOSTILE["markup"], HOSTILE["click"], HOSTILE["link"]):
+        shown = styled("[b]$name[/b]  [dim]$detail[/dim]", name=value, detail=value)
+        assert [str(span.style) for span in shown.spans] == ["b", "dim"] and shown.plain == f"{value}  {value}"
 
 
 def test_table_cells_end_in_an_ellipsis_when_cut():
