@@ -34,7 +34,8 @@ def widest(label: str, values: Iterable[str], least: int = 0) -> int:
 
 def fitted_widths(columns: list[Sized], table_width: int, padding: int = 1, scrollbar: int = SCROLLBAR) -> list[int]:
     """The width of each column: fixed ones whole, shared ones from what is left (at least MIN_SHARED
-    while there is room for it, less rather than pushing a fixed column out of sight)."""
+    while there is room for it, less rather than pushing a fixed column out of sight), none wider than
+    its MOST (when every shared column has room to spare, the rest of the width stays empty)."""
     used = sum(column.width for column in columns if not column.share) + 2 * padding * len(columns) + scrollbar
     room = max(0, table_width - used)
     widths = {n: column.width for n, column in enumerate(columns) if not column.share}
@@ -42,7 +43,7 @@ def fitted_widths(columns: list[Sized], table_width: int, padding: int = 1, scro
     while sharing:
         shares = sum(columns[n].share for n in sharing)
         capped = [n for n in sharing if columns[n].most and room * columns[n].share // shares > columns[n].most]
-        if not capped or len(capped) == len(sharing):
+        if not capped:
             break
         for n in capped:
             widths[n] = max(MIN_SHARED, columns[n].most)
