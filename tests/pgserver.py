@@ -20,11 +20,12 @@ import pwd
 import re
 import shlex
 import shutil
-import socket
 import stat
 import subprocess
 import sys
 import tempfile
+
+from tests.system import free_port
 
 DBNAME = "kiosk_test"
 RUN_AS = "postgres"  # initdb and postgres refuse to run as root
@@ -131,7 +132,7 @@ class ThrowawayServer:
         )
 
     def _start_server(self, bin_dir: pathlib.Path) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         (self.directory / "port").write_text(f"{self.port}\n")
         options = (
             f"-c listen_addresses=127.0.0.1 -p {self.port}"
@@ -198,12 +199,6 @@ def _require_pg_bin() -> pathlib.Path:
 
 def _version_key(bin_dir: pathlib.Path) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", bin_dir.parent.name))
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _has_c_utf8_locale() -> bool:

@@ -30,20 +30,23 @@ go_to(find_event(), "live", int(sys.argv[2]), "mc")
 """
 
 
-@pytest.fixture
-def ceremony(sqlite_store):
+def load_ceremony() -> None:
+    """The small event and its ceremony, in the open store."""
     load_small_event()
     if not AwardCategory.select().count():
         make_ceremony(find_event())
+
+
+@pytest.fixture
+def ceremony(sqlite_store):
+    load_ceremony()
     return sqlite_store
 
 
 @pytest.fixture
 def any_ceremony(store):
     """The small event's ceremony, on SQLite and on PostgreSQL."""
-    load_small_event()
-    if not AwardCategory.select().count():
-        make_ceremony(find_event())
+    load_ceremony()
     return store
 
 

@@ -2,11 +2,12 @@
 against a server that comes up after it."""
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from tests.system import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "kiosk" / "deploy"
@@ -24,12 +25,6 @@ def test_the_deploy_examples_give_staff_the_kiosk_and_keep_no_shell_under_a_kios
     for setting in ("Restart=on-failure", "User=kiosk", "After=network-online.target",
                     "ExecStart=/opt/event-kiosk/venv/bin/kiosk start", "TTYPath=/dev/tty1"):
         assert any(line.startswith(setting) for line in unit), setting
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(condition, what: str) -> None:

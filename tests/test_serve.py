@@ -24,6 +24,7 @@ from kiosk.served import WEB_DRIVER, ServedApp, ServedDriver
 from screens.admin_exit import AdminExitScreen
 from screens.board import BoardScreen
 from tests.helpers import TEST_NOW, load_small_event, make_app, screen_text, wait_for_text
+from tests.system import child_processes, free_port
 
 CHROMIUM = Path("/usr/bin/chromium-headless-shell")
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,25 +54,6 @@ def need_a_browser():
         pytest.fail(f"CI must run the browser test, but {missing} is missing")
     if missing:
         pytest.skip(f"no {missing} on this machine")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def children(pid: int) -> list[int]:
-    """The live processes whose parent is PID."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid and fields[0] != "Z":
-            found.append(int(stat.parent.name))
-    return found
 
 
 def alive(pid: int) -> bool:
@@ -118,7 +100,7 @@ class ServedBoard:
 
     def app(self) -> int:
         """The one app process behind the page."""
-        return wait_until(lambda: len(found := children(self.process.pid)) == 1 and found[0], "the page's app")
+        return wait_until(lambda: len(found := child_processes(self.process.pid)) == 1 and found[0], "the page's app")
 
     def stop(self) -> None:
         if self.process.poll() is None:

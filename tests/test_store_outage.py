@@ -26,6 +26,7 @@ from screens.admin_exit import AdminExitScreen
 from screens.checkin import CheckinScreen
 from tests.helpers import load_small_event, scan_burst, screen_text, until, wait_for_text
 from tests.pgserver import ThrowawayServer, find_pg_bin
+from tests.system import child_processes
 
 LOCK_SECONDS = 8
 PAUSE_SECONDS = 10
@@ -123,15 +124,7 @@ async def test_a_locked_sqlite_store_keeps_the_scans_and_the_screen_live(sqlite_
 def server_processes(server: ThrowawayServer) -> list[int]:
     """The postmaster and all its children."""
     postmaster = int((server.data_dir / "postmaster.pid").read_text().split()[0])
-    children = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == postmaster:
-            children.append(int(stat.parent.name))
-    return [postmaster, *children]
+    return [postmaster, *child_processes(postmaster)]
 
 
 def signal_all(pids: list[int], signum: int) -> None:
